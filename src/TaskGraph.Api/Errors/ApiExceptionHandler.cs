@@ -1,0 +1,83 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using TaskGraph.Api.Http;
+using TaskGraph.Schema.Common;
+
+namespace TaskGraph.Api.Errors;
+
+/// <summary>
+/// Maps client mistakes to their status: domain errors by kind, unreadable bodies to 422. Anything
+/// else is not handled here, so the exception middleware logs it once and answers a masked 500.
+/// </summary>
+internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+{
+    private const string MissingBody = "The request body is missing or could not be read as JSON.";
+    private const string NotJson = "The request body is not valid JSON.";
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            DomainException domain => FromDomain(domain),
+            BadHttpRequestException { InnerException: JsonException json } => InvalidBody(json),
+            JsonException json => InvalidBody(json),
+            // Query and route values are bound as text or constrained, so a 400 from binding is about the body.
+            BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } => Unprocessable(MissingBody, new Dictionary<string, string[]> { ["body"] = [MissingBody] }),
+            BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode },
+            _ => null,
+        };
+        if (problem is null)
+        {
+            return false;
+        }
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        if (problem.Status == StatusCodes.Status401Unauthorized)
+        {
+            httpContext.Response.Headers.WWWAuthenticate = "Bearer";
+        }
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    public static int StatusFor(ErrorKind kind) => kind switch
+    {
+        ErrorKind.Validation => StatusCodes.Status422UnprocessableEntity,
+        ErrorKind.NotFound => StatusCodes.Status404NotFound,
+        ErrorKind.Conflict => StatusCodes.Status409Conflict,
+        ErrorKind.StaleVersion => StatusCodes.Status412PreconditionFailed,
+        ErrorKind.InvalidCredentials => StatusCodes.Status401Unauthorized,
+        ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorKind.UpstreamUnavailable => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    private static ProblemDetails FromDomain(DomainException exception) => exception.Kind == ErrorKind.Validation
+        ? Unprocessable(exception.Message, exception.Errors)
+        : new ProblemDetails { Status = StatusFor(exception.Kind), Detail = exception.Message };
+
+    private static HttpValidationProblemDetails InvalidBody(JsonException exception)
+    {
+        // A syntax error wraps the reader's exception; otherwise "$.priority" names the field whose value did not fit.
+        var field = exception.InnerException is JsonException || exception.Path is not { Length: > 2 } path ? null : path[2..];
+        if (field is null)
+        {
+            return Unprocessable(NotJson, new Dictionary<string, string[]> { ["body"] = [NotJson] });
+        }
+        var message = exception is JsonFieldException ? exception.Message : "The value has the wrong type or format.";
+        return Unprocessable($"The value of '{field}' is not valid: {message}", new Dictionary<string, string[]> { [field] = [message] });
+    }
+
+    private static HttpValidationProblemDetails Unprocessable(string detail, IReadOnlyDictionary<string, string[]> errors) =>
+        new(errors.ToDictionary(e => e.Key, e => e.Value))
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = "Unprocessable Content",
+            Type = "https://www.rfc-editor.org/rfc/rfc9110#name-422-unprocessable-content",
+            Detail = detail,
+        };
+}

@@ -1,0 +1,28 @@
+namespace TaskGraph.Schema.Common;
+
+/// <summary>What went wrong, in terms both faces translate: REST to a status code, GraphQL to an error code.</summary>
+public enum ErrorKind
+{
+    Validation,
+    NotFound,
+    Conflict,
+    StaleVersion,
+    InvalidCredentials,
+    Forbidden,
+    UpstreamUnavailable,
+}
+
+/// <summary>
+/// A client-facing failure raised by the core. Its message is safe to show to the caller;
+/// anything else that escapes is an internal error and is masked.
+/// </summary>
+public sealed class DomainException(ErrorKind kind, string message, IReadOnlyDictionary<string, string[]>? errors = null)
+    : Exception(message)
+{
+    public ErrorKind Kind { get; } = kind;
+
+    /// <summary>Field errors keyed by the snake_case field name (validation only).</summary>
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors ?? new Dictionary<string, string[]>();
+
+    public static DomainException NotFound(string what, object id) => new(ErrorKind.NotFound, $"{what} {id} was not found.");
+}

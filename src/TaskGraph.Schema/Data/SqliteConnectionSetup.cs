@@ -1,0 +1,41 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace TaskGraph.Schema.Data;
+
+/// <summary>
+/// Per-connection SQLite settings. busy_timeout makes a concurrent writer wait for the lock instead
+/// of failing with "database is locked"; foreign keys are off by default in SQLite.
+/// </summary>
+internal sealed class SqliteConnectionSetup(int busyTimeoutMilliseconds) : DbConnectionInterceptor
+{
+    public static string NormalizeConnectionString(string url)
+    {
+        // A bare path is accepted for convenience: DATABASE_URL=/data/taskgraph.db.
+        var builder = url.Contains('=', StringComparison.Ordinal)
+            ? new SqliteConnectionStringBuilder(url)
+            : new SqliteConnectionStringBuilder { DataSource = url };
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = CreatePragmas(connection);
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = CreatePragmas(connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private DbCommand CreatePragmas(DbConnection connection)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA busy_timeout = {busyTimeoutMilliseconds}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+        return command;
+    }
+}
