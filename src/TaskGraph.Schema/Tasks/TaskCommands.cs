@@ -54,6 +54,9 @@ public sealed class TaskCommands(TaskGraphDbContext db, TaskQueries queries, Tim
             return expectedVersion is null || current.Version == expectedVersion ? current : throw Stale(id);
         }
 
+        // The write and the read-back share a transaction, so the response shows this update's own
+        // result (its version), not a concurrent writer's that landed in between.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         var rows = await Target(actor, id, expectedVersion).ExecuteUpdateAsync(set =>
         {
@@ -85,7 +88,9 @@ public sealed class TaskCommands(TaskGraphDbContext db, TaskQueries queries, Tim
         {
             await ThrowMissOrStaleAsync(actor, id, cancellationToken);
         }
-        return await queries.GetAsync(actor, id, cancellationToken);
+        var updated = await queries.GetAsync(actor, id, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return updated;
     }
 
     public async Task DeleteAsync(Actor actor, int id, int? expectedVersion, CancellationToken cancellationToken)

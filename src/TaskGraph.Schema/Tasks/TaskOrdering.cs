@@ -23,7 +23,7 @@ public static class TaskOrdering
                 TaskSortField.UpdatedAt => By(tasks, ordered, t => t.UpdatedAt, sort.Descending),
                 TaskSortField.DueDate => By(By(tasks, ordered, t => t.DueDate == null, descending: false), t => t.DueDate, sort.Descending),
                 TaskSortField.Priority => By(tasks, ordered, t => t.Priority, sort.Descending),
-                TaskSortField.Title => By(tasks, ordered, t => t.Title, sort.Descending),
+                TaskSortField.Title => By(tasks, ordered, t => t.Title.ToLower(), sort.Descending),
                 TaskSortField.Completed => By(tasks, ordered, t => t.Completed, sort.Descending),
                 _ => throw new ArgumentOutOfRangeException(nameof(sorts), sort.Field, "Unknown sort field."),
             };

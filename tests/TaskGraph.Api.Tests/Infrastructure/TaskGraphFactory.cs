@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 
 namespace TaskGraph.Api.Tests.Infrastructure;
@@ -80,6 +81,9 @@ public class TaskGraphFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Jokes.Dispose();
+            // Pooled connections keep the file open; drop idle ones so the files really go away
+            // (harmless to other factories: their connections simply reopen).
+            SqliteConnection.ClearAllPools();
             foreach (var suffix in new[] { "", "-wal", "-shm" })
             {
                 File.Delete(_databasePath + suffix);

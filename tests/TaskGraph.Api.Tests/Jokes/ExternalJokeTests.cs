@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Net;
+using TaskGraph.Api.Tests.Infrastructure;
+
+namespace TaskGraph.Api.Tests.Jokes;
+
+/// <summary>Each test gets its own factory: the circuit breaker's state is per app instance.</summary>
+public sealed class ExternalJokeTests : IDisposable
+{
+    private readonly TaskGraphFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task The_joke_route_needs_no_auth_and_maps_the_upstream_shape()
+    {
+        var response = await _factory.CreateClient().GetAsync("/v1/tasks/external-joke");
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("""{"id":42,"type":"programming","setup":"Why do programmers prefer dark mode?","punchline":"Because light attracts bugs."}""", body);
+    }
+
+    [Fact]
+    public async Task The_joke_route_is_not_shadowed_by_the_task_id_route_for_a_signed_in_user()
+    {
+        var (client, _) = await _factory.CreateUserClientAsync();
+
+        var response = await client.GetAsync("/v1/tasks/external-joke");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(FakeJokeApi.Mode.ServerError)]
+    [InlineData(FakeJokeApi.Mode.Garbage)]
+    [InlineData(FakeJokeApi.Mode.MissingFields)]
+    public async Task Upstream_failures_are_503_problems(FakeJokeApi.Mode mode)
+    {
+        _factory.Jokes.Current = mode;
+
+        var problem = await (await _factory.CreateClient().GetAsync("/v1/tasks/external-joke")).AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+
+        Assert.Equal("The joke service is unavailable right now. Try again later.", problem.Detail);
+    }
+
+    [Fact]
+    public async Task A_server_error_is_retried_once()
+    {
+        _factory.Jokes.Current = FakeJokeApi.Mode.ServerError;
+
+        await _factory.CreateClient().GetAsync("/v1/tasks/external-joke");
+
+        Assert.Equal(2, _factory.Jokes.Calls);
+    }
+
+    [Fact]
+    public async Task A_hanging_upstream_is_cut_off_at_the_3_second_total_timeout()
+    {
+        _factory.Jokes.Current = FakeJokeApi.Mode.Slow;
+        var watch = Stopwatch.StartNew();
+
+        var response = await _factory.CreateClient().GetAsync("/v1/tasks/external-joke");
+
+        await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(2.5), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task Repeated_failures_open_the_circuit_so_calls_stop_reaching_the_upstream()
+    {
+        _factory.Jokes.Current = FakeJokeApi.Mode.ServerError;
+        var client = _factory.CreateClient();
+        for (var i = 0; i < 5; i++)
+        {
+            await client.GetAsync("/v1/tasks/external-joke");
+        }
+        var callsWhenOpen = _factory.Jokes.Calls;
+
+        for (var i = 0; i < 5; i++)
+        {
+            await (await client.GetAsync("/v1/tasks/external-joke")).AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+        }
+
+        Assert.Equal(callsWhenOpen, _factory.Jokes.Calls);
+    }
+}
