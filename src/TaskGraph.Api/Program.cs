@@ -1,30 +1,48 @@
 using TaskGraph.Api.Auth;
 using TaskGraph.Api.Configuration;
 using TaskGraph.Api.Errors;
+using TaskGraph.Api.Health;
 using TaskGraph.Api.Http;
 using TaskGraph.Api.Jokes;
+using TaskGraph.Api.Observability;
+using TaskGraph.Api.OpenApi;
 using TaskGraph.Api.Tasks;
 using TaskGraph.Api.Users;
 using TaskGraph.Schema;
 using TaskGraph.Schema.Data;
 
+if (HealthProbe.IsRequested(args))
+{
+    return await HealthProbe.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddContractEnvironmentVariables();
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestBodyLimit.MaxBytes);
+// On SIGTERM Kestrel stops accepting and lets in-flight requests finish, up to this long.
+builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
+builder.Services.AddTaskGraphLogging();
+builder.Services.AddTaskGraphTelemetry(builder.Configuration);
 builder.Services.AddTaskGraphCore(builder.Configuration);
 builder.Services.AddJwtAuthentication();
 builder.Services.AddApiProblemDetails();
 builder.Services.AddRestJson();
+builder.Services.AddTaskGraphHealthChecks();
+builder.Services.AddTaskGraphOpenApi();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
 var app = builder.Build();
 
+app.UseTaskGraphRequestLogging();
 app.UseApiErrors();
 app.UseRequestBodyLimit();
 app.UseAuthentication();
 app.UseAuthorization();
 
+app.MapTaskGraphHealth();
+app.MapTaskGraphMetrics();
+app.MapTaskGraphDocs();
 app.MapAuth();
 app.MapTasks();
 app.MapUsers();
@@ -33,6 +51,7 @@ app.MapJokes();
 await app.Services.MigrateTaskGraphDatabaseAsync();
 await app.Services.EnsureConfiguredAdminAsync(app.Configuration);
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so WebApplicationFactory can host it in tests.</summary>
 public partial class Program;

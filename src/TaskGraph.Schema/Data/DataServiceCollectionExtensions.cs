@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -18,7 +20,14 @@ public static class DataServiceCollectionExtensions
         {
             var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             options.UseSqlite(SqliteConnectionSetup.NormalizeConnectionString(database.Url))
-                .AddInterceptors(new SqliteConnectionSetup(database.BusyTimeoutMilliseconds));
+                .AddInterceptors(new SqliteConnectionSetup(database.BusyTimeoutMilliseconds))
+                // These failures propagate to the caller, which logs them once (the exception middleware
+                // for requests); EF's own error-level copies would log every failure two or three times.
+                .ConfigureWarnings(warnings => warnings.Log(
+                    (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+                    (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+                    (RelationalEventId.CommandError, LogLevel.Debug),
+                    (RelationalEventId.ConnectionError, LogLevel.Debug)));
         });
         return services;
     }

@@ -1,0 +1,42 @@
+using Serilog;
+using Serilog.Events;
+using TaskGraph.Schema.Auth;
+
+namespace TaskGraph.Api.Observability;
+
+public static class LoggingExtensions
+{
+    /// <summary>
+    /// Serilog to stdout as JSON lines. Sinks registered in DI (tests capture logs that way) are
+    /// added too. Nothing here logs bodies or headers, so passwords and tokens never reach the log.
+    /// </summary>
+    public static IServiceCollection AddTaskGraphLogging(this IServiceCollection services) =>
+        // preserveStaticLogger: the app's logger lives in DI only, so hosts in one process (tests) stay apart.
+        services.AddSerilog(preserveStaticLogger: true, configureLogger: (provider, logger) => logger
+            .ReadFrom.Configuration(provider.GetRequiredService<IConfiguration>())
+            .ReadFrom.Services(provider)
+            .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
+            .MinimumLevel.Override("System.Net.Http.HttpClient", LogEventLevel.Warning)
+            .MinimumLevel.Override("Polly", LogEventLevel.Warning)
+            // It logs, then rethrows, exceptions thrown in its events; the exception middleware logs them once.
+            .MinimumLevel.Override("Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerHandler", LogEventLevel.Fatal)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(new JsonLogFormatter()));
+
+    /// <summary>Request id first (every later log line carries it), then one summary line per request.</summary>
+    public static IApplicationBuilder UseTaskGraphRequestLogging(this IApplicationBuilder app) =>
+        app.UseMiddleware<RequestIdMiddleware>()
+            .UseSerilogRequestLogging(options =>
+            {
+                options.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
+                options.MessageTemplate = "{RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.000} ms";
+                options.EnrichDiagnosticContext = (diagnostics, http) =>
+                    diagnostics.Set("user_id", Actor.FromPrincipal(http.User)?.UserId);
+                // Health probes hit every few seconds; keep them out of the info stream.
+                options.GetLevel = (http, _, exception) =>
+                    exception is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error
+                    : http.Request.Path.StartsWithSegments("/health") || http.Request.Path.StartsWithSegments("/metrics") ? LogEventLevel.Debug
+                    : LogEventLevel.Information;
+            });
+}

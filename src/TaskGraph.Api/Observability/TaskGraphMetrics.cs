@@ -1,0 +1,26 @@
+using System.Diagnostics.Metrics;
+
+namespace TaskGraph.Api.Observability;
+
+/// <summary>
+/// The app's own instruments (request counts and latency come from ASP.NET Core's built-in
+/// <c>http.server.request.duration</c> histogram, by route and status).
+/// </summary>
+public sealed class TaskGraphMetrics
+{
+    public const string MeterName = "TaskGraph";
+
+    public TaskGraphMetrics(IMeterFactory meters)
+    {
+        var meter = meters.Create(MeterName);
+        RateLimitRejections = meter.CreateCounter<long>("taskgraph.rate_limit.rejections", description: "Requests answered 429 by the rate limiter.");
+        CacheLookups = meter.CreateCounter<long>("taskgraph.cache.lookups", description: "Response cache lookups, tagged result=hit|miss.");
+        GraphQLOperations = meter.CreateCounter<long>("taskgraph.graphql.operations", description: "GraphQL operations executed, tagged type and outcome.");
+    }
+
+    public Counter<long> RateLimitRejections { get; }
+
+    public Counter<long> CacheLookups { get; }
+
+    public Counter<long> GraphQLOperations { get; }
+}

@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Serilog.Core;
+using Serilog.Events;
+using TaskGraph.Api.Observability;
+
+namespace TaskGraph.Api.Tests.Infrastructure;
+
+/// <summary>Every log event the app writes, formatted exactly as stdout gets it.</summary>
+public sealed class CapturedLogs : ILogEventSink
+{
+    private readonly ConcurrentQueue<string> _lines = new();
+    private readonly JsonLogFormatter _formatter = new();
+
+    public IReadOnlyList<string> Lines => [.. _lines];
+
+    public IEnumerable<JsonElement> Entries => Lines.Select(line => JsonDocument.Parse(line).RootElement);
+
+    public void Emit(LogEvent logEvent)
+    {
+        using var writer = new StringWriter();
+        _formatter.Format(logEvent, writer);
+        _lines.Enqueue(writer.ToString().TrimEnd('\n'));
+    }
+}
+
+/// <summary>A factory whose app also writes its logs to <see cref="Logs"/>.</summary>
+public sealed class LoggingTaskGraphFactory : TaskGraphFactory
+{
+    public CapturedLogs Logs { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<ILogEventSink>(Logs));
+    }
+}

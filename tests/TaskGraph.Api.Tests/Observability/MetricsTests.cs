@@ -1,0 +1,23 @@
+using TaskGraph.Api.Tests.Infrastructure;
+
+namespace TaskGraph.Api.Tests.Observability;
+
+public sealed class MetricsTests(TaskGraphFactory factory) : IClassFixture<TaskGraphFactory>
+{
+    [Fact]
+    public async Task Metrics_expose_request_counts_by_route_and_status_in_prometheus_format()
+    {
+        var client = factory.CreateClient();
+        await client.GetAsync("/v1/tasks"); // 401
+        await client.GetAsync("/v1/tasks/external-joke"); // 200
+
+        var response = await client.GetAsync("/metrics");
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
+        Assert.Matches("""http_server_request_duration_seconds_count\{[^}]*http_response_status_code="401"[^}]*http_route="/v1/tasks/?"[^}]*\} [1-9]""", text);
+        Assert.Matches("""http_server_request_duration_seconds_count\{[^}]*http_response_status_code="200"[^}]*http_route="/v1/tasks/external-joke"[^}]*\} [1-9]""", text);
+        Assert.Contains("http_server_request_duration_seconds_bucket", text, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using TaskGraph.Api.Tests.Infrastructure;
+
+namespace TaskGraph.Api.Tests.OpenApi;
+
+public sealed class OpenApiTests(TaskGraphFactory factory) : IClassFixture<TaskGraphFactory>
+{
+    public static TheoryData<string, string, bool> Routes => new()
+    {
+        { "post", "/v1/auth/register", false },
+        { "post", "/v1/auth/login", false },
+        { "get", "/v1/auth/me", true },
+        { "post", "/v1/tasks", true },
+        { "get", "/v1/tasks", true },
+        { "get", "/v1/tasks/{id}", true },
+        { "put", "/v1/tasks/{id}", true },
+        { "patch", "/v1/tasks/{id}", true },
+        { "delete", "/v1/tasks/{id}", true },
+        { "get", "/v1/tasks/external-joke", false },
+        { "get", "/v1/users", true },
+        { "patch", "/v1/users/{id}/role", true },
+    };
+
+    [Theory]
+    [MemberData(nameof(Routes))]
+    public async Task The_document_lists_every_v1_route_with_its_auth_requirement(string method, string path, bool requiresAuth)
+    {
+        var document = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json")).RootElement;
+
+        var operation = document.GetProperty("paths").GetProperty(path).GetProperty(method);
+
+        Assert.Equal(requiresAuth, operation.TryGetProperty("security", out var security) && security.GetArrayLength() > 0);
+        Assert.True(operation.GetProperty("responses").EnumerateObject().Any());
+    }
+
+    [Fact]
+    public async Task Every_documented_v1_path_is_in_the_route_table()
+    {
+        var document = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json")).RootElement;
+
+        var documented = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Select(m => (m.Name, p.Name)))
+            .Where(r => r.Item2.StartsWith("/v1/", StringComparison.Ordinal))
+            .ToHashSet();
+
+        Assert.Equal(Routes.Select(r => ((string)r[0], (string)r[1])).ToHashSet(), documented);
+    }
+
+    [Fact]
+    public async Task The_login_flow_and_bearer_scheme_are_declared_and_errors_are_problem_details()
+    {
+        var document = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json")).RootElement;
+
+        var schemes = document.GetProperty("components").GetProperty("securitySchemes");
+        Assert.Equal("bearer", schemes.GetProperty("Bearer").GetProperty("scheme").GetString());
+        Assert.Equal("/v1/auth/login", schemes.GetProperty("OAuth2").GetProperty("flows").GetProperty("password").GetProperty("tokenUrl").GetString());
+        var notFound = document.GetProperty("paths").GetProperty("/v1/tasks/{id}").GetProperty("get").GetProperty("responses").GetProperty("404");
+        Assert.True(notFound.GetProperty("content").TryGetProperty("application/problem+json", out _));
+    }
+
+    [Fact]
+    public async Task The_docs_page_is_served_without_any_external_url()
+    {
+        var client = factory.CreateClient();
+
+        var html = await client.GetStringAsync("/docs/");
+
+        Assert.Contains("scalar.js", html, StringComparison.Ordinal);
+        Assert.DoesNotMatch("(src|href)=\"https?://", html);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/docs/scalar.js")).StatusCode);
+    }
+}
