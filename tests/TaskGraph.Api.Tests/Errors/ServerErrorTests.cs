@@ -7,17 +7,13 @@ public sealed class ServerErrorTests : IDisposable
 {
     private readonly LoggingTaskGraphFactory _factory = new();
 
-    public void Dispose()
-    {
-        DatabaseSabotage.Repair(_factory.DatabasePath);
-        _factory.Dispose();
-    }
+    public void Dispose() => _factory.Dispose();
 
     [Fact]
     public async Task A_500_is_a_masked_problem_and_the_exception_is_logged_once_with_the_request_id()
     {
         var (client, _) = await _factory.CreateUserClientAsync();
-        DatabaseSabotage.BreakSqliteFile(_factory.DatabasePath);
+        _factory.BreakDatabase();
         var request = new HttpRequestMessage(HttpMethod.Get, "/v1/tasks");
         request.Headers.Add("X-Request-ID", "boom-1");
 

@@ -8,11 +8,7 @@ public sealed class HealthTests : IDisposable
 {
     private readonly TaskGraphFactory _factory = new();
 
-    public void Dispose()
-    {
-        DatabaseSabotage.Repair(_factory.DatabasePath);
-        _factory.Dispose();
-    }
+    public void Dispose() => _factory.Dispose();
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> GetAsync(string path)
     {
@@ -48,7 +44,7 @@ public sealed class HealthTests : IDisposable
     public async Task An_unreachable_database_is_unhealthy_503_but_liveness_stays_up()
     {
         await GetAsync("/health/ready");
-        DatabaseSabotage.BreakSqliteFile(_factory.DatabasePath);
+        _factory.BreakDatabase();
 
         var (readyStatus, ready) = await GetAsync("/health/ready");
         var (detailedStatus, detailed) = await GetAsync("/health/detailed");

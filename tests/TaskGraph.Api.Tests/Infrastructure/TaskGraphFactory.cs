@@ -75,6 +75,26 @@ public class TaskGraphFactory : WebApplicationFactory<Program>
         return token;
     }
 
+    /// <summary>Makes the SQLite database unopenable under the running app: the file becomes a directory.</summary>
+    public void BreakDatabase()
+    {
+        SqliteConnection.ClearAllPools();
+        DeleteDatabaseFiles();
+        Directory.CreateDirectory(_databasePath);
+    }
+
+    private void DeleteDatabaseFiles()
+    {
+        if (Directory.Exists(_databasePath))
+        {
+            Directory.Delete(_databasePath);
+        }
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(_databasePath + suffix);
+        }
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
@@ -84,10 +104,7 @@ public class TaskGraphFactory : WebApplicationFactory<Program>
             // Pooled connections keep the file open; drop idle ones so the files really go away
             // (harmless to other factories: their connections simply reopen).
             SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-            {
-                File.Delete(_databasePath + suffix);
-            }
+            DeleteDatabaseFiles();
         }
     }
 }
