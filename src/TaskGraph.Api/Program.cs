@@ -1,6 +1,7 @@
 using TaskGraph.Api.Auth;
 using TaskGraph.Api.Configuration;
 using TaskGraph.Api.Errors;
+using TaskGraph.Api.GraphQL;
 using TaskGraph.Api.Http;
 using TaskGraph.Api.Jokes;
 using TaskGraph.Api.Tasks;
@@ -22,6 +23,7 @@ var app = builder.Build();
 
 app.UseApiErrors();
 app.UseRequestBodyLimit();
+app.UseGraphiQL();
 app.UseAuthentication();
 app.UseAuthorization();
 
