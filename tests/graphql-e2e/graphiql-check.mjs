@@ -54,8 +54,7 @@ try {
     throw new Error('GET /graphql from a browser did not return the HTML page');
   }
 
-  // GraphiQL creates its CodeMirror editors asynchronously, and Run does nothing until the response
-  // editor exists: wait for both before touching anything.
+  // GraphiQL creates its CodeMirror editors asynchronously: wait for both before touching anything.
   const editor = page.locator('.graphiql-query-editor .CodeMirror');
   const result = page.locator('.graphiql-response .CodeMirror');
   await editor.waitFor({ state: 'visible', timeout: 20_000 });
