@@ -2,6 +2,8 @@
 # Multi-stage: the SDK image builds, a small Alpine ASP.NET runtime image runs it as a non-root user.
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# The build embeds the GraphiQL bundles it installs with npm (src/TaskGraph.Api/GraphQL/ide).
+RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # Restore first, from the project files only, so dependency layers are cached across code changes.
 COPY Directory.Build.props Directory.Packages.props TaskGraph.sln .editorconfig ./

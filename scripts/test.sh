@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, on a fresh machine with the .NET SDK: installs what the tests need, builds
-# with warnings as errors, runs every test project with coverage and fails below 80% line coverage of src/.
+# with warnings as errors, runs every test project with coverage and fails below 80% line coverage of src/,
+# then checks /graphql end to end (graphql-http audits, GraphiQL in headless Chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +13,10 @@ log() { printf '\n== %s\n' "$*"; }
 log "dependencies"
 if ! command -v python3 >/dev/null 2>&1; then
   apt-get update -qq && apt-get install -y -qq python3 >/dev/null
+fi
+# npm: the build installs the GraphiQL bundles; the GraphQL end-to-end checks run on Node.
+if ! command -v npm >/dev/null 2>&1; then
+  apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null
 fi
 
 log "restore and build (warnings are errors)"
@@ -28,3 +33,6 @@ dotnet test TaskGraph.sln --no-build -c Release \
 
 log "coverage gate"
 python3 scripts/coverage-gate.py "$MIN_COVERAGE" "$RESULTS/**/coverage.cobertura.xml"
+
+log "GraphQL over HTTP audits and GraphiQL in a browser, against the built API"
+scripts/graphql-e2e.sh

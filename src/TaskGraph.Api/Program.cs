@@ -1,6 +1,7 @@
 using TaskGraph.Api.Auth;
 using TaskGraph.Api.Configuration;
 using TaskGraph.Api.Errors;
+using TaskGraph.Api.GraphQL;
 using TaskGraph.Api.Health;
 using TaskGraph.Api.Http;
 using TaskGraph.Api.Jokes;
@@ -37,6 +38,7 @@ var app = builder.Build();
 app.UseTaskGraphRequestLogging();
 app.UseApiErrors();
 app.UseRequestBodyLimit();
+app.UseGraphiQL();
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -1,0 +1,109 @@
+#!/usr/bin/env node
+// Opens the GraphiQL IDE of a running TaskGraph.Api in headless Chromium (Debian's, never a
+// downloaded one), runs a query through the UI and saves a screenshot.
+//
+//   node graphiql-check.mjs http://127.0.0.1:5000 [../../TestResults/graphiql.png]
+//
+// Fails when the page is not the IDE, the editor or result pane is missing, the page asks any other
+// host for anything (the IDE must work offline), logs an error, or the query does not return data.
+// Set GRAPHIQL_QUERY for another query, GRAPHIQL_ALLOW_ERRORS=1 to accept a result without data
+// (a server that has no GraphQL endpoint yet), CHROMIUM for another browser binary.
+import { mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const base = process.argv[2] ?? process.env.API_URL;
+const screenshot = resolve(process.argv[3] ?? 'graphiql.png');
+const query = process.env.GRAPHIQL_QUERY ?? '{ __typename }';
+const allowErrors = process.env.GRAPHIQL_ALLOW_ERRORS === '1';
+if (!base) {
+  console.error('usage: node graphiql-check.mjs <api base url> [screenshot.png]');
+  process.exit(2);
+}
+const origin = new URL(base).origin;
+const problems = [];
+
+let page;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on('console', (message) => {
+    // Chromium logs every failed fetch as well; those are reported with their URL below.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      problems.push(`console: ${message.text()}`);
+    }
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('response', (r) => r.status() >= 400 && problems.push(`${r.request().method()} ${r.url()} -> ${r.status()}`));
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (new URL(url).origin === origin) return route.continue();
+    problems.push(`request to another host: ${url}`);
+    return route.abort();
+  });
+
+  // A real navigation: Chromium sends its own Accept (text/html first), as a person's browser does.
+  const response = await page.goto(`${origin}/graphql`, { waitUntil: 'load' });
+  const contentType = response?.headers()['content-type'] ?? '';
+  console.log(`GET /graphql -> ${response?.status()} ${contentType}`);
+  if (response?.status() !== 200 || !contentType.startsWith('text/html')) {
+    throw new Error('GET /graphql from a browser did not return the HTML page');
+  }
+
+  // GraphiQL creates its CodeMirror editors asynchronously: wait for both before touching anything.
+  const editor = page.locator('.graphiql-query-editor .CodeMirror');
+  const result = page.locator('.graphiql-response .CodeMirror');
+  await editor.waitFor({ state: 'visible', timeout: 20_000 });
+  await result.waitFor({ state: 'attached', timeout: 20_000 });
+  await page.getByRole('button', { name: 'Headers', exact: true }).waitFor({ timeout: 5_000 });
+  console.log('GraphiQL rendered: query editor, headers tab and result pane present');
+
+  // CodeMirror 5 keeps its instance on the element; setting the text is what typing ends in.
+  await editor.evaluate((element, text) => element.CodeMirror.setValue(text), query);
+  // The default document has two operations, which makes Run a menu; GraphiQL re-parses the
+  // editor after a debounce, and only then is Run a plain button for our single operation.
+  const run = page.locator('.graphiql-execute-button:not([aria-haspopup])');
+  await run.waitFor({ timeout: 10_000 });
+  await run.click();
+  console.log(`ran ${query}`);
+  await page.waitForFunction(
+    () => document.querySelector('.graphiql-response .CodeMirror')?.CodeMirror.getValue().trim().length > 0,
+    undefined,
+    { timeout: 20_000 },
+  );
+  const output = await result.evaluate((element) => element.CodeMirror.getValue());
+  console.log(`result pane:\n${output.split('\n').map((line) => `  ${line}`).join('\n')}`);
+
+  if (!allowErrors && !hasData(output)) {
+    problems.push('the result pane shows no GraphQL data (is the /graphql endpoint mapped?)');
+  }
+} catch (error) {
+  problems.push(error.message);
+} finally {
+  if (page) {
+    // Also on failure: the picture is the quickest diagnosis.
+    await mkdir(dirname(screenshot), { recursive: true });
+    await page.screenshot({ path: screenshot });
+    console.log(`screenshot: ${screenshot}`);
+  }
+  await browser.close();
+}
+
+if (problems.length > 0) {
+  console.error(`\nGraphiQL check FAILED:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  process.exit(1);
+}
+console.log('\nGraphiQL check passed.');
+
+function hasData(text) {
+  try {
+    const body = JSON.parse(text);
+    return body !== null && typeof body.data === 'object' && body.data !== null;
+  } catch {
+    return false;
+  }
+}
