@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, on a fresh machine with the .NET SDK: installs what the tests need, builds
-# with warnings as errors, runs every test project with coverage and fails below 80% line coverage of src/.
+# (python3, redis-server) with warnings as errors, runs every test project with coverage and fails below 80% line coverage of src/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,8 +10,12 @@ RESULTS="$(pwd)/TestResults"
 log() { printf '\n== %s\n' "$*"; }
 
 log "dependencies"
-if ! command -v python3 >/dev/null 2>&1; then
-  apt-get update -qq && apt-get install -y -qq python3 >/dev/null
+missing=()
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
+# The Redis tests start (and kill, and restart) their own redis-server on a free port: no service needed.
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+if ((${#missing[@]})); then
+  apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 log "restore and build (warnings are errors)"
