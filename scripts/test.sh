@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The whole test suite, on a fresh machine with the .NET SDK: installs what the tests need, builds
-# (python3, redis-server) with warnings as errors, runs every test project with coverage and fails below 80% line coverage of src/.
+# The whole test suite, on a fresh machine with the .NET SDK: installs what the tests need (python3,
+# redis-server), builds with warnings as errors, runs every test project with coverage and fails below 80% line coverage of src/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
