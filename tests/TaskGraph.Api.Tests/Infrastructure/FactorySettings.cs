@@ -10,6 +10,9 @@ public static class FactorySettings
     {
         factory.Settings["Redis:Url"] = redis.Url;
         factory.Settings["Redis:KeyPrefix"] = keyPrefix ?? $"test-{Guid.NewGuid():N}:";
+        // Connect returns as soon as it is connected; the margin is for a busy CI machine's first (JIT-heavy) connect,
+        // which must not start the app disconnected and failing open.
+        factory.Settings["Redis:ConnectTimeoutMs"] = "5000";
         return factory;
     }
 
