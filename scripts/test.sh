@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite, on a fresh machine with the .NET SDK: installs what the tests need, builds
-# with warnings as errors, runs every test project with coverage and fails below 80% line coverage of src/,
-# then checks /graphql end to end (graphql-http audits, GraphiQL in headless Chromium).
+# The whole test suite, on a fresh machine with the .NET SDK: installs what the tests need (python3,
+# redis-server, Node/npm), builds with warnings as errors, runs every test project with coverage, fails
+# below 80% line coverage of src/, then checks /graphql end to end (graphql-http audits, GraphiQL in Chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,12 +11,14 @@ RESULTS="$(pwd)/TestResults"
 log() { printf '\n== %s\n' "$*"; }
 
 log "dependencies"
-if ! command -v python3 >/dev/null 2>&1; then
-  apt-get update -qq && apt-get install -y -qq python3 >/dev/null
-fi
+missing=()
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
+# The Redis tests start (and kill, and restart) their own redis-server on a free port: no service needed.
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 # npm: the build installs the GraphiQL bundles; the GraphQL end-to-end checks run on Node.
-if ! command -v npm >/dev/null 2>&1; then
-  apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+if ((${#missing[@]})); then
+  apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 log "restore and build (warnings are errors)"

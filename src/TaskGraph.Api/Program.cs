@@ -1,4 +1,5 @@
 using TaskGraph.Api.Auth;
+using TaskGraph.Api.Caching;
 using TaskGraph.Api.Configuration;
 using TaskGraph.Api.Errors;
 using TaskGraph.Api.GraphQL;
@@ -7,6 +8,8 @@ using TaskGraph.Api.Http;
 using TaskGraph.Api.Jokes;
 using TaskGraph.Api.Observability;
 using TaskGraph.Api.OpenApi;
+using TaskGraph.Api.RateLimiting;
+using TaskGraph.Api.Redis;
 using TaskGraph.Api.Tasks;
 using TaskGraph.Api.Users;
 using TaskGraph.Schema;
@@ -29,17 +32,23 @@ builder.Services.AddTaskGraphCore(builder.Configuration);
 builder.Services.AddJwtAuthentication();
 builder.Services.AddApiProblemDetails();
 builder.Services.AddRestJson();
+builder.Services.AddTrustedProxies(builder.Configuration);
+builder.Services.AddRedis(builder.Configuration);
+builder.Services.AddTaskGraphRateLimiting(builder.Configuration);
+builder.Services.AddTaskListCache(builder.Configuration);
 builder.Services.AddTaskGraphHealthChecks();
 builder.Services.AddTaskGraphOpenApi();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
 var app = builder.Build();
 
+app.UseTrustedProxies();
 app.UseTaskGraphRequestLogging();
 app.UseApiErrors();
 app.UseRequestBodyLimit();
 app.UseGraphiQL();
 app.UseAuthentication();
+app.UseTaskGraphRateLimiting();
 app.UseAuthorization();
 
 app.MapTaskGraphHealth();

@@ -29,7 +29,8 @@ public static class HealthEndpoints
             {
                 await db.Users.AnyAsync(cancellationToken);
                 return true;
-            });
+            })
+            .AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded);
 
     public static IEndpointRouteBuilder MapTaskGraphHealth(this IEndpointRouteBuilder app)
     {

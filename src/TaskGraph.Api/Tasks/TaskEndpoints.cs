@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TaskGraph.Api.Auth;
+using TaskGraph.Api.Caching;
 using TaskGraph.Api.Http;
 using TaskGraph.Schema.Tasks;
 
@@ -32,6 +33,7 @@ public static class TaskEndpoints
                 return TypedResults.Ok<IReadOnlyList<TaskResponse>>(page.Items.Select(TaskResponse.From).ToList());
             })
             .WithSummary("List tasks: paging, filters and sorting")
+            .AddEndpointFilter<TaskListCacheFilter>()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         tasks.MapGet("/{id:int}", async Task<Ok<TaskResponse>> (int id, ClaimsPrincipal user, TaskQueries queries, HttpContext http, CancellationToken cancellationToken) =>

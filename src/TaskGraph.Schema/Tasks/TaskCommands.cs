@@ -8,8 +8,9 @@ namespace TaskGraph.Schema.Tasks;
 /// <summary>
 /// Task writes shared by REST and GraphQL. Updates and deletes are single conditional statements
 /// (owner scope and expected version in the WHERE clause), so concurrent writers never lose a change.
+/// Listeners hear of each write after it is committed, with the owner of the task written.
 /// </summary>
-public sealed class TaskCommands(TaskGraphDbContext db, TaskQueries queries, TimeProvider time)
+public sealed class TaskCommands(TaskGraphDbContext db, TaskQueries queries, TimeProvider time, IEnumerable<ITaskChangeListener> listeners)
 {
     public async Task<TaskItem> CreateAsync(Actor actor, NewTask input, CancellationToken cancellationToken)
     {
@@ -34,6 +35,7 @@ public sealed class TaskCommands(TaskGraphDbContext db, TaskQueries queries, Tim
         db.Tasks.Add(task);
         await db.SaveChangesAsync(cancellationToken);
         db.Entry(task).State = EntityState.Detached;
+        await NotifyAsync(task.OwnerId, cancellationToken);
         return task;
     }
 
@@ -90,15 +92,32 @@ public sealed class TaskCommands(TaskGraphDbContext db, TaskQueries queries, Tim
         }
         var updated = await queries.GetAsync(actor, id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await NotifyAsync(updated.OwnerId, cancellationToken);
         return updated;
     }
 
     public async Task DeleteAsync(Actor actor, int id, int? expectedVersion, CancellationToken cancellationToken)
     {
+        // A task never changes owner, so reading the owner first is safe; a user can only delete their own.
+        var ownerId = actor.IsAdmin
+            ? await db.Tasks.Where(t => t.Id == id).Select(t => (int?)t.OwnerId).FirstOrDefaultAsync(cancellationToken)
+            : actor.UserId;
         var rows = await Target(actor, id, expectedVersion).ExecuteDeleteAsync(cancellationToken);
         if (rows == 0)
         {
             await ThrowMissOrStaleAsync(actor, id, cancellationToken);
+        }
+        if (ownerId is { } owner)
+        {
+            await NotifyAsync(owner, cancellationToken);
+        }
+    }
+
+    private async Task NotifyAsync(int ownerId, CancellationToken cancellationToken)
+    {
+        foreach (var listener in listeners)
+        {
+            await listener.TaskChangedAsync(ownerId, cancellationToken);
         }
     }
 

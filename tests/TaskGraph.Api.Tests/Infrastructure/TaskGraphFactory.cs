@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace TaskGraph.Api.Tests.Infrastructure;
 
@@ -29,6 +30,9 @@ public class TaskGraphFactory : WebApplicationFactory<Program>
             ["Admin:Username"] = AdminUsername,
             ["Admin:Password"] = AdminPassword,
             ["Jokes:BaseUrl"] = Jokes.BaseUrl,
+            // Limits high enough never to matter, so the suite is not throttled; rate limiting tests lower them.
+            ["RateLimiting:Limit"] = "100000",
+            ["RateLimiting:Auth:Limit"] = "100000",
         };
     }
 
@@ -45,6 +49,7 @@ public class TaskGraphFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(EnvironmentName);
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(Settings));
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestRemoteAddress>());
     }
 
     /// <summary>Registers a fresh user and returns a client that sends their token.</summary>

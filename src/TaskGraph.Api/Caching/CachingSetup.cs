@@ -1,0 +1,18 @@
+using TaskGraph.Schema.Tasks;
+
+namespace TaskGraph.Api.Caching;
+
+public static class CachingSetup
+{
+    /// <summary>The task list cache, also registered as a listener of the core's task writes (its invalidation).</summary>
+    public static IServiceCollection AddTaskListCache(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TaskListCacheOptions>()
+            .Bind(configuration.GetSection(TaskListCacheOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<TaskListCache>();
+        services.AddSingleton<ITaskChangeListener>(provider => provider.GetRequiredService<TaskListCache>());
+        return services;
+    }
+}

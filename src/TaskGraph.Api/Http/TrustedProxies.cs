@@ -1,0 +1,61 @@
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
+
+namespace TaskGraph.Api.Http;
+
+/// <summary>
+/// Bound from section <c>ForwardedHeaders</c>: the proxies whose <c>X-Forwarded-For</c> (client IP,
+/// which rate limiting keys on) and <c>X-Forwarded-Proto</c> are believed, e.g.
+/// <c>ForwardedHeaders__KnownProxies__0=10.0.0.5</c> or <c>ForwardedHeaders__KnownIPNetworks__0=10.0.0.0/8</c>.
+/// Empty (the default) trusts no one: the headers are ignored and the socket's address is the client.
+/// </summary>
+public sealed class TrustedProxyOptions
+{
+    public const string SectionName = "ForwardedHeaders";
+
+    public List<string> KnownProxies { get; set; } = [];
+
+    public List<string> KnownIPNetworks { get; set; } = [];
+
+    public bool TrustsAnyone => KnownProxies.Count > 0 || KnownIPNetworks.Count > 0;
+}
+
+public static class TrustedProxies
+{
+    public static IServiceCollection AddTrustedProxies(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TrustedProxyOptions>()
+            .Bind(configuration.GetSection(TrustedProxyOptions.SectionName))
+            .Validate(options => options.KnownProxies.All(p => IPAddress.TryParse(p, out _)), "ForwardedHeaders:KnownProxies must be IP addresses.")
+            .Validate(options => options.KnownIPNetworks.All(n => System.Net.IPNetwork.TryParse(n, out _)), "ForwardedHeaders:KnownIPNetworks must be CIDR networks, e.g. 10.0.0.0/8.")
+            .ValidateOnStart();
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<TrustedProxyOptions>>((forwarded, trusted) =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Replace ASP.NET Core's loopback defaults with exactly what is configured.
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var proxy in trusted.Value.KnownProxies)
+            {
+                forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+            foreach (var network in trusted.Value.KnownIPNetworks)
+            {
+                forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+            // Walk back through every trusted hop; the middleware stops at the first untrusted one.
+            forwarded.ForwardLimit = null;
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// First in the pipeline. Only when some proxy is trusted: with both lists empty the middleware
+    /// would believe every sender, which is the opposite of "trust none".
+    /// </summary>
+    public static IApplicationBuilder UseTrustedProxies(this IApplicationBuilder app) =>
+        app.ApplicationServices.GetRequiredService<IOptions<TrustedProxyOptions>>().Value.TrustsAnyone
+            ? app.UseForwardedHeaders()
+            : app;
+}

@@ -1,0 +1,153 @@
+using System.Net;
+using System.Net.Http.Json;
+using TaskGraph.Api.Tests.Infrastructure;
+using TaskGraph.Api.Tests.RateLimiting;
+
+namespace TaskGraph.Api.Tests.Caching;
+
+[Collection(RedisTests.Name)]
+public sealed class TaskListCacheTests(RedisServerFixture redis) : IDisposable
+{
+    private readonly TaskGraphFactory _factory = new TaskGraphFactory().WithRedis(redis);
+
+    [Fact]
+    public async Task A_second_identical_read_is_a_hit_with_the_same_body_and_paging_headers()
+    {
+        var (client, _) = await _factory.CreateUserClientAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await CreateAsync(client, $"task {i}");
+        }
+
+        var first = await client.GetAsync("/v1/tasks?limit=2&sort=title");
+        var second = await client.GetAsync("/v1/tasks?sort=title&limit=2");
+
+        Assert.Equal("MISS", first.Header("X-Cache"));
+        Assert.Equal("HIT", second.Header("X-Cache"));
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal("application/json", second.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+        Assert.Equal("3", second.Header("X-Total-Count"));
+        Assert.Equal(first.Header("Link"), second.Header("Link"));
+        Assert.Contains("rel=\"next\"", second.Header("Link"), StringComparison.Ordinal);
+        var tasks = await second.ReadAsync<List<TaskDto>>();
+        Assert.Equal(["task 0", "task 1"], tasks.Select(t => t.Title));
+    }
+
+    [Fact]
+    public async Task Create_update_and_delete_by_the_owner_each_make_the_next_read_a_fresh_miss()
+    {
+        var (client, _) = await _factory.CreateUserClientAsync();
+        var task = await CreateAsync(client, "first");
+        await client.GetAsync("/v1/tasks");
+        Assert.Equal("HIT", (await client.GetAsync("/v1/tasks")).Header("X-Cache"));
+
+        await CreateAsync(client, "second");
+        var afterCreate = await client.GetAsync("/v1/tasks");
+        Assert.Equal("MISS", afterCreate.Header("X-Cache"));
+        Assert.Equal(2, (await afterCreate.ReadAsync<List<TaskDto>>()).Count);
+
+        (await client.PatchAsJsonAsync($"/v1/tasks/{task.Id}", new { title = "renamed" })).EnsureSuccessStatusCode();
+        var afterUpdate = await client.GetAsync("/v1/tasks");
+        Assert.Equal("MISS", afterUpdate.Header("X-Cache"));
+        Assert.Contains(await afterUpdate.ReadAsync<List<TaskDto>>(), t => t.Title == "renamed");
+
+        (await client.DeleteAsync($"/v1/tasks/{task.Id}")).EnsureSuccessStatusCode();
+        var afterDelete = await client.GetAsync("/v1/tasks");
+        Assert.Equal("MISS", afterDelete.Header("X-Cache"));
+        Assert.Equal(["second"], (await afterDelete.ReadAsync<List<TaskDto>>()).Select(t => t.Title));
+        Assert.Equal("HIT", (await client.GetAsync("/v1/tasks")).Header("X-Cache"));
+    }
+
+    [Fact]
+    public async Task Another_user_never_gets_a_cached_page_of_someone_else()
+    {
+        var (alice, _) = await _factory.CreateUserClientAsync();
+        var (bob, _) = await _factory.CreateUserClientAsync();
+        await CreateAsync(alice, "alice's secret");
+        await alice.GetAsync("/v1/tasks");
+        Assert.Equal("HIT", (await alice.GetAsync("/v1/tasks")).Header("X-Cache"));
+
+        var bobs = await bob.GetAsync("/v1/tasks");
+
+        Assert.Equal("MISS", bobs.Header("X-Cache"));
+        Assert.Empty(await bobs.ReadAsync<List<TaskDto>>());
+        Assert.Equal("0", bobs.Header("X-Total-Count"));
+    }
+
+    [Fact]
+    public async Task An_admin_writing_a_users_task_invalidates_that_users_lists_and_any_write_invalidates_admin_lists()
+    {
+        var (user, _) = await _factory.CreateUserClientAsync();
+        var admin = await _factory.CreateAdminClientAsync();
+        var task = await CreateAsync(user, "mine");
+        await user.GetAsync("/v1/tasks");
+        await admin.GetAsync("/v1/tasks");
+        Assert.Equal("HIT", (await admin.GetAsync("/v1/tasks")).Header("X-Cache"));
+
+        (await admin.PatchAsJsonAsync($"/v1/tasks/{task.Id}", new { completed = true })).EnsureSuccessStatusCode();
+
+        var usersView = await user.GetAsync("/v1/tasks");
+        Assert.Equal("MISS", usersView.Header("X-Cache"));
+        Assert.True((await usersView.ReadAsync<List<TaskDto>>()).Single().Completed);
+
+        await admin.GetAsync("/v1/tasks");
+        await CreateAsync(user, "another");
+        var adminsView = await admin.GetAsync("/v1/tasks");
+        Assert.Equal("MISS", adminsView.Header("X-Cache"));
+        Assert.Contains(await adminsView.ReadAsync<List<TaskDto>>(), t => t.Title == "another");
+
+        (await admin.DeleteAsync($"/v1/tasks/{task.Id}")).EnsureSuccessStatusCode();
+        var afterAdminDelete = await user.GetAsync("/v1/tasks");
+        Assert.Equal("MISS", afterAdminDelete.Header("X-Cache"));
+        Assert.DoesNotContain(await afterAdminDelete.ReadAsync<List<TaskDto>>(), t => t.Id == task.Id);
+    }
+
+    [Fact]
+    public async Task Errors_are_not_cached()
+    {
+        var (client, _) = await _factory.CreateUserClientAsync();
+
+        var invalid = await client.GetAsync("/v1/tasks?limit=0");
+        await invalid.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Null(invalid.Header("X-Cache"));
+        await (await client.GetAsync("/v1/tasks?limit=0")).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        await (await client.GetAsync("/v1/tasks?owner_id=1")).AssertProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Without_redis_there_is_no_cache_and_no_x_cache_header()
+    {
+        using var factory = new TaskGraphFactory();
+        var (client, _) = await factory.CreateUserClientAsync();
+
+        Assert.Null((await client.GetAsync("/v1/tasks")).Header("X-Cache"));
+        Assert.Null((await client.GetAsync("/v1/tasks")).Header("X-Cache"));
+    }
+
+    [Fact]
+    public async Task With_redis_down_reads_are_misses_and_writes_still_succeed()
+    {
+        var (client, _) = await _factory.CreateUserClientAsync();
+        await client.GetAsync("/v1/tasks");
+
+        await redis.KillAsync();
+        try
+        {
+            await CreateAsync(client, "written while redis was down");
+            var read = await client.GetAsync("/v1/tasks");
+            Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+            Assert.Equal("MISS", read.Header("X-Cache"));
+            Assert.Single(await read.ReadAsync<List<TaskDto>>());
+        }
+        finally
+        {
+            await redis.StartAsync();
+        }
+    }
+
+    public void Dispose() => _factory.Dispose();
+
+    private static async Task<TaskDto> CreateAsync(HttpClient client, string title) =>
+        await (await client.PostAsJsonAsync("/v1/tasks", new { title })).ReadAsync<TaskDto>(HttpStatusCode.Created);
+}

@@ -1,0 +1,75 @@
+using TaskGraph.Api.RateLimiting;
+
+namespace TaskGraph.Api.Tests.RateLimiting;
+
+public sealed class InProcessRateLimitStoreTests
+{
+    private static readonly RateLimitPolicy FivePerMinute = new("default", 5, TimeSpan.FromSeconds(60), KeyByUser: true);
+
+    [Fact]
+    public async Task Never_more_than_the_limit_in_any_window_of_the_period()
+    {
+        var time = new ManualTime();
+        var store = new InProcessRateLimitStore(time);
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.True((await store.AcquireAsync("a", FivePerMinute, default))!.Allowed);
+            time.Advance(TimeSpan.FromSeconds(10)); // requests at 0, 10, 20, 30, 40 s
+        }
+
+        // At 50 s the window (−10 s, 50 s] still holds all five.
+        var denied = (await store.AcquireAsync("a", FivePerMinute, default))!;
+        Assert.False(denied.Allowed);
+        Assert.Equal(0, denied.Remaining);
+        Assert.Equal(TimeSpan.FromSeconds(10), denied.ResetAfter);
+
+        // At exactly 60 s the first request has left the window: one slot, and only one.
+        time.Advance(TimeSpan.FromSeconds(10));
+        var allowed = (await store.AcquireAsync("a", FivePerMinute, default))!;
+        Assert.True(allowed.Allowed);
+        Assert.Equal(0, allowed.Remaining);
+        Assert.False((await store.AcquireAsync("a", FivePerMinute, default))!.Allowed);
+    }
+
+    [Fact]
+    public async Task Keys_and_policies_count_separately()
+    {
+        var store = new InProcessRateLimitStore(new ManualTime());
+        var auth = FivePerMinute with { Name = "auth", Limit = 1 };
+
+        Assert.True((await store.AcquireAsync("a", auth, default))!.Allowed);
+        Assert.False((await store.AcquireAsync("a", auth, default))!.Allowed);
+        Assert.True((await store.AcquireAsync("b", auth, default))!.Allowed);
+        Assert.Equal(4, (await store.AcquireAsync("a", FivePerMinute, default))!.Remaining);
+    }
+
+    [Fact]
+    public async Task Idle_logs_are_swept_without_losing_live_counts()
+    {
+        var time = new ManualTime();
+        var store = new InProcessRateLimitStore(time);
+        var oneShort = FivePerMinute with { Limit = 1, Period = TimeSpan.FromSeconds(1) };
+        var oneLong = FivePerMinute with { Name = "long", Limit = 1 };
+        Assert.True((await store.AcquireAsync("live", oneLong, default))!.Allowed);
+        for (var i = 0; i < 2100; i++)
+        {
+            await store.AcquireAsync($"idle-{i}", oneShort, default);
+            time.Advance(TimeSpan.FromMilliseconds(5));
+        }
+
+        // Sweeps ran (every 1024 decisions) with the short logs expired; the long window's entry survived.
+        Assert.False((await store.AcquireAsync("live", oneLong, default))!.Allowed);
+        Assert.True((await store.AcquireAsync("idle-0", oneShort, default))!.Allowed);
+    }
+
+    private sealed class ManualTime : TimeProvider
+    {
+        private long _ticks = 1_000_000;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => _ticks;
+
+        public void Advance(TimeSpan by) => _ticks += by.Ticks;
+    }
+}
