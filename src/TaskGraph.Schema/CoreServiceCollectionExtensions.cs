@@ -7,6 +7,7 @@ using TaskGraph.Schema.Data;
 using TaskGraph.Schema.Jokes;
 using TaskGraph.Schema.Tasks;
 using TaskGraph.Schema.Users;
+using TaskGraph.Schema.Common;
 
 namespace TaskGraph.Schema;
 
@@ -18,10 +19,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddTaskGraphData(configuration);
 
-        services.AddOptions<AuthOptions>()
-            .Bind(configuration.GetSection(AuthOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<AuthOptions>(configuration, AuthOptions.SectionName);
         services.AddSingleton<AuthOptionsSetup>();
         services.AddSingleton<IPostConfigureOptions<AuthOptions>>(sp => sp.GetRequiredService<AuthOptionsSetup>());
         services.AddSingleton<IValidateOptions<AuthOptions>>(sp => sp.GetRequiredService<AuthOptionsSetup>());

@@ -1,4 +1,5 @@
 using TaskGraph.Schema.Tasks;
+using TaskGraph.Schema.Common;
 
 namespace TaskGraph.Api.Caching;
 
@@ -7,10 +8,7 @@ public static class CachingSetup
     /// <summary>The task list cache, also registered as a listener of the core's task writes (its invalidation).</summary>
     public static IServiceCollection AddTaskListCache(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<TaskListCacheOptions>()
-            .Bind(configuration.GetSection(TaskListCacheOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<TaskListCacheOptions>(configuration, TaskListCacheOptions.SectionName);
         services.AddSingleton<TaskListCache>();
         services.AddSingleton<ITaskChangeListener>(provider => provider.GetRequiredService<TaskListCache>());
         return services;

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
+using TaskGraph.Schema.Common;
 
 namespace TaskGraph.Api.Http;
 
@@ -25,11 +26,9 @@ public static class TrustedProxies
 {
     public static IServiceCollection AddTrustedProxies(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<TrustedProxyOptions>()
-            .Bind(configuration.GetSection(TrustedProxyOptions.SectionName))
+        services.AddValidatedOptions<TrustedProxyOptions>(configuration, TrustedProxyOptions.SectionName)
             .Validate(options => options.KnownProxies.All(p => IPAddress.TryParse(p, out _)), "ForwardedHeaders:KnownProxies must be IP addresses.")
-            .Validate(options => options.KnownIPNetworks.All(n => System.Net.IPNetwork.TryParse(n, out _)), "ForwardedHeaders:KnownIPNetworks must be CIDR networks, e.g. 10.0.0.0/8.")
-            .ValidateOnStart();
+            .Validate(options => options.KnownIPNetworks.All(n => System.Net.IPNetwork.TryParse(n, out _)), "ForwardedHeaders:KnownIPNetworks must be CIDR networks, e.g. 10.0.0.0/8.");
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<TrustedProxyOptions>>((forwarded, trusted) =>
         {
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using TaskGraph.Api.Redis;
+using TaskGraph.Schema.Common;
 
 namespace TaskGraph.Api.RateLimiting;
 
@@ -8,9 +9,7 @@ public static partial class RateLimitingSetup
     /// <summary>Options (validated at start-up), the path policies and the store: Redis when configured, else in-process.</summary>
     public static IServiceCollection AddTaskGraphRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RateLimitingOptions>()
-            .Bind(configuration.GetSection(RateLimitingOptions.SectionName))
-            .ValidateOnStart();
+        services.AddValidatedOptions<RateLimitingOptions>(configuration, RateLimitingOptions.SectionName);
         services.AddSingleton<IValidateOptions<RateLimitingOptions>, RateLimitingOptionsValidator>();
         services.AddSingleton(provider =>
         {

@@ -1,4 +1,5 @@
 using StackExchange.Redis;
+using TaskGraph.Schema.Common;
 
 namespace TaskGraph.Api.Redis;
 
@@ -11,11 +12,8 @@ public static class RedisSetup
     /// </summary>
     public static IServiceCollection AddRedis(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RedisOptions>()
-            .Bind(configuration.GetSection(RedisOptions.SectionName))
-            .ValidateDataAnnotations()
-            .Validate(options => IsValidUrl(options.Url), "Redis:Url (REDIS_URL) must be redis://[:password@]host:port[/db] or a StackExchange.Redis configuration string.")
-            .ValidateOnStart();
+        services.AddValidatedOptions<RedisOptions>(configuration, RedisOptions.SectionName)
+            .Validate(options => IsValidUrl(options.Url), "Redis:Url (REDIS_URL) must be redis://[:password@]host:port[/db] or a StackExchange.Redis configuration string.");
         services.AddSingleton<RedisConnection>();
         return services;
     }

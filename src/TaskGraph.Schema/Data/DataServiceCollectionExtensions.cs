@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using TaskGraph.Schema.Common;
 
 namespace TaskGraph.Schema.Data;
 
@@ -11,10 +12,7 @@ public static class DataServiceCollectionExtensions
 {
     public static IServiceCollection AddTaskGraphData(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DatabaseOptions>()
-            .Bind(configuration.GetSection(DatabaseOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<DatabaseOptions>(configuration, DatabaseOptions.SectionName);
 
         services.AddDbContext<TaskGraphDbContext>((provider, options) =>
         {

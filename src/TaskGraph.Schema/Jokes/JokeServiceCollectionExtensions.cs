@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using TaskGraph.Schema.Common;
 
 namespace TaskGraph.Schema.Jokes;
 
@@ -11,10 +12,7 @@ public static class JokeServiceCollectionExtensions
 {
     public static IServiceCollection AddJokes(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<JokeOptions>()
-            .Bind(configuration.GetSection(JokeOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<JokeOptions>(configuration, JokeOptions.SectionName);
 
         services.AddHttpClient<JokeClient>((provider, http) =>
             {
