@@ -3,7 +3,8 @@
 # `dotnet build -c Release` first; built here when missing):
 #   1. the graphql-http server audits: any failing MUST fails this script;
 #   2. the GraphiQL IDE in headless Chromium: renders, runs { __typename }, shows data,
-#      and saves TestResults/graphiql.png.
+#      and saves TestResults/graphiql.png;
+#   3. the REST docs page (/docs) in headless Chromium: renders offline, saves TestResults/docs.png.
 # Installs what it needs when missing (Debian chromium, npm ci in tests/graphql-e2e). Starts the API
 # on a free loopback port with a throwaway SQLite database and always stops it.
 set -euo pipefail
@@ -76,6 +77,9 @@ node "$E2E/audit.mjs" "$BASE/graphql" || status=1
 
 log "graphql e2e: GraphiQL in headless Chromium"
 node "$E2E/graphiql-check.mjs" "$BASE" "$SCREENSHOT" || status=1
+
+log "e2e: REST docs page in headless Chromium"
+node "$E2E/docs-check.mjs" "$BASE" "$(dirname "$SCREENSHOT")/docs.png" || status=1
 
 if [[ $status -ne 0 ]]; then
   echo "graphql e2e FAILED; the API's log follows." >&2

@@ -65,9 +65,16 @@ public static class OpenApiExtensions
     public static IEndpointRouteBuilder MapTaskGraphDocs(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi("/openapi/{documentName}.json");
+        // Fully offline and self-contained: no web fonts, telemetry, AI agent or hosted tooling links.
         app.MapScalarApiReference("/docs", options => options
             .WithTitle("TaskGraph API")
             .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .DisableDefaultFonts()
+            .DisableTelemetry()
+            .DisableAgent()
+            .DisableMcp()
+            .HideDeveloperTools()
+            .WithDotNetFlag(false)
             .AddPreferredSecuritySchemes(PasswordScheme)
             .AddPasswordFlow(PasswordScheme, _ => { }));
         return app;
