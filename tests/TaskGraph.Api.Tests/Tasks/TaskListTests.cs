@@ -109,6 +109,20 @@ public sealed class TaskListTests(TaskGraphFactory factory) : IClassFixture<Task
         Assert.Equal(pages.Order(), pages);
     }
 
+    [Fact]
+    public async Task Title_sort_and_search_fold_case_beyond_ascii()
+    {
+        var (client, _) = await factory.CreateUserClientAsync();
+        foreach (var title in new[] { "Zebra", "école", "Éclair", "apple" })
+        {
+            await client.PostAsJsonAsync("/v1/tasks", new { title });
+        }
+
+        // Case-folded, then by code point: accented letters come after z (no locale collation).
+        Assert.Equal(["apple", "Zebra", "Éclair", "école"], await Titles(client, "?sort=title"));
+        Assert.Equal(["Éclair", "école"], await Titles(client, "?q=ÉC&sort=title"));
+    }
+
     [Theory]
     [InlineData("?limit=0", "limit")]
     [InlineData("?limit=101", "limit")]
