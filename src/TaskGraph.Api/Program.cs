@@ -14,6 +14,7 @@ using TaskGraph.Api.Tasks;
 using TaskGraph.Api.Users;
 using TaskGraph.Schema;
 using TaskGraph.Schema.Data;
+using TaskGraph.Schema.GraphQL;
 
 if (HealthProbe.IsRequested(args))
 {
@@ -38,6 +39,7 @@ builder.Services.AddTaskGraphRateLimiting(builder.Configuration);
 builder.Services.AddTaskListCache(builder.Configuration);
 builder.Services.AddTaskGraphHealthChecks();
 builder.Services.AddTaskGraphOpenApi();
+builder.Services.AddTaskGraphGraphQL();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
 var app = builder.Build();
