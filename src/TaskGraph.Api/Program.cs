@@ -39,7 +39,7 @@ builder.Services.AddTaskGraphRateLimiting(builder.Configuration);
 builder.Services.AddTaskListCache(builder.Configuration);
 builder.Services.AddTaskGraphHealthChecks();
 builder.Services.AddTaskGraphOpenApi();
-builder.Services.AddTaskGraphGraphQL();
+builder.Services.AddTaskGraphGraphQL(builder.Configuration);
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
 var app = builder.Build();

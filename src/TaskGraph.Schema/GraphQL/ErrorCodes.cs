@@ -21,4 +21,11 @@ public static class ErrorCodes
 
     /// <summary>The HTTP request itself is not a GraphQL request (bad JSON, missing query, mutation over GET…).</summary>
     public const string BadRequest = "BAD_REQUEST";
+
+    /// <summary>The codes we set; any other code on an error came from the library and is mapped.</summary>
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
+    {
+        NotAuthenticated, NotAuthorized, NotFound, Validation, Conflict, InvalidCredentials,
+        UpstreamUnavailable, QueryTooComplex, Internal, ParseFailed, ValidationFailed, BadRequest,
+    };
 }

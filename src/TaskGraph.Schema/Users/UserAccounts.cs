@@ -77,6 +77,37 @@ public sealed partial class UserAccounts(TaskGraphDbContext db, PasswordHasher p
     }
 
     /// <summary>Changes a role; refuses to demote the last admin, which would lock everyone out of admin routes.</summary>
+    /// <summary>A keyset page of all users in id order (the GraphQL <c>users</c> connection).</summary>
+    public async Task<Connection<User>> PageAsync(PageRequest page, CancellationToken cancellationToken)
+    {
+        page.Validate();
+        var users = db.Users.AsNoTracking();
+        var window = users;
+        int? after = page.After is { } a ? CursorId(a, "after") : null;
+        int? before = page.Before is { } b ? CursorId(b, "before") : null;
+        if (after is { } afterId)
+        {
+            window = window.Where(u => u.Id > afterId);
+        }
+        if (before is { } beforeId)
+        {
+            window = window.Where(u => u.Id < beforeId);
+        }
+        var total = await users.CountAsync(cancellationToken);
+        var ordered = page.Backward ? window.OrderByDescending(u => u.Id) : window.OrderBy(u => u.Id);
+        var rows = await ordered.Take(page.Size + 1).ToListAsync(cancellationToken);
+        var beyondCursor = (page.Backward ? before : after) is { } from
+            && await (page.Backward ? users.Where(u => u.Id >= from) : users.Where(u => u.Id <= from)).AnyAsync(cancellationToken);
+        return Connection.FromRows(rows, page, beyondCursor, total, u => new Cursor(UserOrder, [Cursor.Value(u.Id)]).Encode());
+    }
+
+    private const string UserOrder = "Id:asc";
+
+    private static int CursorId(string cursor, string argument) =>
+        Cursor.Decode(cursor, UserOrder, argument).Values is [{ ValueKind: System.Text.Json.JsonValueKind.Number } id] && id.TryGetInt32(out var value)
+            ? value
+            : throw Cursor.Invalid(argument);
+
     public async Task<User> SetRoleAsync(int userId, Role role, CancellationToken cancellationToken)
     {
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, cancellationToken)
