@@ -60,6 +60,7 @@ app.MapAuth();
 app.MapTasks();
 app.MapUsers();
 app.MapJokes();
+app.MapTaskGraphGraphQL();
 
 await app.Services.MigrateTaskGraphDatabaseAsync();
 await app.Services.EnsureConfiguredAdminAsync(app.Configuration);

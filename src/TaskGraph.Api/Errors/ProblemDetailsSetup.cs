@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
+using TaskGraph.Api.GraphQL;
 
 namespace TaskGraph.Api.Errors;
 
@@ -11,6 +12,8 @@ public static class ProblemDetailsSetup
 {
     public static IServiceCollection AddApiProblemDetails(this IServiceCollection services)
     {
+        // Before the default writer (writers are tried in registration order): /graphql errors are GraphQL-shaped.
+        services.AddSingleton<IProblemDetailsWriter, GraphQLProblemDetailsWriter>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
+using TaskGraph.Schema.GraphQL;
+
+namespace TaskGraph.Api.GraphQL;
+
+/// <summary>The body of a /graphql answer that never reached the executer: GraphQL-shaped, as every /graphql error is.</summary>
+public sealed record GraphQLErrorBody(IReadOnlyList<GraphQLErrorEntry> Errors);
+
+public sealed record GraphQLErrorEntry(string Message, GraphQLErrorExtensions Extensions);
+
+public sealed record GraphQLErrorExtensions(string Code, string RequestId);
+
+public static class GraphQLErrorResponse
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// Writes <c>{"errors":[{"message","extensions":{"code","requestId"}}]}</c> with the given status,
+    /// in the negotiated media type (<c>application/json</c> when none was acceptable).
+    /// </summary>
+    public static Task WriteAsync(HttpContext context, int status, string code, string message)
+    {
+        var response = context.Response;
+        response.StatusCode = status;
+        response.ContentType = GraphQLMediaTypes.ContentTypeFor(GraphQLMediaTypes.Negotiate(context.Request) ?? GraphQLMediaTypes.Json);
+        response.Headers.Vary = "Accept";
+        var body = new GraphQLErrorBody([new GraphQLErrorEntry(message, new GraphQLErrorExtensions(code, context.TraceIdentifier))]);
+        return JsonSerializer.SerializeAsync(response.Body, body, Options, context.RequestAborted);
+    }
+
+    /// <summary>The code for a status the endpoint did not choose itself (500 from the exception handler, 413 from the body limit…).</summary>
+    public static string CodeFor(int status) => status switch
+    {
+        >= 500 => ErrorCodes.Internal,
+        StatusCodes.Status401Unauthorized => ErrorCodes.NotAuthenticated,
+        StatusCodes.Status403Forbidden => ErrorCodes.NotAuthorized,
+        StatusCodes.Status404NotFound => ErrorCodes.NotFound,
+        _ => ErrorCodes.BadRequest,
+    };
+
+    public static string ReasonFor(int status) => status switch
+    {
+        StatusCodes.Status413PayloadTooLarge => $"The request body is larger than the {Errors.RequestBodyLimit.MaxBytes / 1024} KiB limit.",
+        >= 500 => "An unexpected error occurred. Quote the request id when reporting it.",
+        _ => ReasonPhrases.GetReasonPhrase(status),
+    };
+}
