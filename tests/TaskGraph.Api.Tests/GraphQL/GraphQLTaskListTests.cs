@@ -1,0 +1,349 @@
+using System.Data.Common;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using TaskGraph.Api.Tests.Infrastructure;
+using TaskGraph.Schema.Data;
+
+namespace TaskGraph.Api.Tests.GraphQL;
+
+/// <summary>Four tasks of one user, named A-D, to filter and sort.</summary>
+public sealed class SeededTasksFixture : IAsyncLifetime
+{
+    public TaskGraphFactory Factory { get; } = new();
+
+    public UserClient Owner { get; private set; } = null!;
+
+    /// <summary>Task id (as GraphQL returns it) → letter.</summary>
+    public Dictionary<string, string> Letters { get; } = [];
+
+    public async Task InitializeAsync()
+    {
+        Owner = await Factory.CreateUserClientAsync();
+        object[] tasks =
+        [
+            new { title = "Alpha report", description = "quarterly numbers", completed = false, priority = "LOW", dueDate = "2026-12-01T10:00:00Z" },
+            new { title = "beta Review", description = (string?)null, completed = true, priority = "MEDIUM", dueDate = (string?)null },
+            new { title = "Gamma", description = "Report draft", completed = false, priority = "HIGH", dueDate = "2026-12-10T10:00:00Z" },
+            new { title = "alpha notes", description = "misc", completed = true, priority = "HIGH", dueDate = "2026-12-05T10:00:00Z" },
+        ];
+        foreach (var (input, letter) in tasks.Zip("ABCD"))
+        {
+            var created = await Owner.Client.QueryAsync("mutation($input: CreateTaskInput!) { createTask(input: $input) { id } }", new { input });
+            Letters[created.GetProperty("createTask").GetProperty("id").GetString()!] = letter.ToString();
+        }
+    }
+
+    public Task DisposeAsync()
+    {
+        Factory.Dispose();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The letters of the tasks a filter and order return, in order.</summary>
+    public async Task<string> LettersAsync(string arguments)
+    {
+        var call = arguments.Length == 0 ? "tasks" : $"tasks({arguments})";
+        var tasks = (await Owner.Client.QueryAsync($"{{ {call} {{ totalCount nodes {{ id }} }} }}")).GetProperty("tasks");
+        var letters = string.Concat(tasks.GetProperty("nodes").EnumerateArray().Select(n => Letters[n.GetProperty("id").GetString()!]));
+        Assert.Equal(letters.Length, tasks.GetProperty("totalCount").GetInt32());
+        return letters;
+    }
+}
+
+public sealed class GraphQLTaskFilterTests(SeededTasksFixture seeded) : IClassFixture<SeededTasksFixture>
+{
+    [Theory]
+    [InlineData("title: {eq: \"Gamma\"}", "C")]
+    [InlineData("title: {neq: \"Gamma\"}", "ABD")]
+    [InlineData("title: {in: [\"Gamma\", \"beta Review\"]}", "BC")]
+    [InlineData("title: {nin: [\"Gamma\", \"beta Review\"]}", "AD")]
+    [InlineData("title: {eq: \"gamma\"}", "")]
+    [InlineData("title: {contains: \"ALPHA\"}", "AD")]
+    [InlineData("title: {startsWith: \"alpha\"}", "AD")]
+    [InlineData("title: {startsWith: \"Review\"}", "")]
+    [InlineData("description: {contains: \"report\"}", "C")]
+    [InlineData("description: {eq: null}", "B")]
+    [InlineData("description: {neq: null}", "ACD")]
+    [InlineData("completed: {eq: true}", "BD")]
+    [InlineData("completed: {neq: true}", "AC")]
+    [InlineData("priority: {eq: HIGH}", "CD")]
+    [InlineData("priority: {neq: HIGH}", "AB")]
+    [InlineData("priority: {gt: LOW}", "BCD")]
+    [InlineData("priority: {gte: MEDIUM}", "BCD")]
+    [InlineData("priority: {lt: MEDIUM}", "A")]
+    [InlineData("priority: {lte: MEDIUM}", "AB")]
+    [InlineData("priority: {in: [LOW, HIGH]}", "ACD")]
+    [InlineData("dueDate: {eq: \"2026-12-10T10:00:00Z\"}", "C")]
+    [InlineData("dueDate: {eq: \"2026-12-10T12:00:00+02:00\"}", "C")]
+    [InlineData("dueDate: {neq: \"2026-12-10T10:00:00Z\"}", "ABD")]
+    [InlineData("dueDate: {eq: null}", "B")]
+    [InlineData("dueDate: {neq: null}", "ACD")]
+    [InlineData("dueDate: {gt: \"2026-12-01T10:00:00Z\"}", "CD")]
+    [InlineData("dueDate: {gte: \"2026-12-05T10:00:00Z\"}", "CD")]
+    [InlineData("dueDate: {lt: \"2026-12-05T10:00:00Z\"}", "A")]
+    [InlineData("dueDate: {lte: \"2026-12-05T10:00:00Z\"}", "AD")]
+    [InlineData("dueDate: {in: [\"2026-12-01T10:00:00Z\", \"2026-12-10T10:00:00Z\"]}", "AC")]
+    [InlineData("createdAt: {gt: \"2000-01-01T00:00:00Z\"}", "ABCD")]
+    [InlineData("createdAt: {lt: \"2000-01-01T00:00:00Z\"}", "")]
+    [InlineData("updatedAt: {gte: \"2999-01-01T00:00:00Z\"}", "")]
+    [InlineData("and: [{completed: {eq: false}}, {priority: {eq: HIGH}}]", "C")]
+    [InlineData("or: [{title: {eq: \"Gamma\"}}, {completed: {eq: true}}]", "BCD")]
+    [InlineData("or: [{and: [{priority: {eq: HIGH}}, {completed: {eq: true}}]}, {title: {startsWith: \"alpha\"}}]", "AD")]
+    [InlineData("completed: {eq: false}, priority: {eq: LOW}", "A")]
+    [InlineData("title: {contains: \"a\", startsWith: \"G\"}", "C")]
+    public async Task Each_operator_filters_in_the_database(string where, string expected)
+    {
+        var letters = await seeded.LettersAsync($"where: {{{where}}}, order: [{{title: ASC}}]");
+
+        Assert.Equal(expected, string.Concat(letters.Order()));
+    }
+
+    [Fact]
+    public async Task OwnerId_filters_by_the_owner()
+    {
+        var id = seeded.Owner.User.Id;
+        Assert.Equal(4, (await seeded.LettersAsync($"where: {{ownerId: {{eq: {id}}}}}")).Length);
+        Assert.Equal(4, (await seeded.LettersAsync($"where: {{ownerId: {{in: [\"{id}\"]}}}}")).Length);
+        Assert.Equal(0, (await seeded.LettersAsync($"where: {{ownerId: {{neq: {id}}}}}")).Length);
+    }
+
+    [Theory]
+    [InlineData("order: [{completed: ASC}, {priority: DESC}, {title: ASC}]", "CADB")]
+    [InlineData("order: [{completed: ASC}, {priority: DESC}]", "CADB")]
+    [InlineData("order: [{dueDate: ASC}]", "ADCB")]
+    [InlineData("order: [{dueDate: DESC}]", "CDAB")]
+    [InlineData("order: [{title: ASC}]", "DABC")]
+    [InlineData("order: [{title: DESC}]", "CBAD")]
+    [InlineData("order: [{priority: ASC}, {createdAt: DESC}]", "ABDC")]
+    [InlineData("order: [{createdAt: ASC}]", "ABCD")]
+    [InlineData("order: [{updatedAt: DESC}]", "DCBA")]
+    [InlineData("", "DCBA")]
+    public async Task Sorting_applies_keys_in_order(string order, string expected)
+    {
+        Assert.Equal(expected, await seeded.LettersAsync(order));
+    }
+
+    [Theory]
+    [InlineData("where: {title: {contains: null}}", "title")]
+    [InlineData("where: {priority: {gt: null}}", "priority")]
+    [InlineData("where: {ownerId: {eq: \"me\"}}", "ownerId")]
+    [InlineData("first: 101", "first")]
+    [InlineData("first: -1", "first")]
+    [InlineData("first: 1, last: 1", "last")]
+    [InlineData("order: [{}]", "order")]
+    [InlineData("after: \"not-a-cursor\"", "after")]
+    [InlineData("before: \"bm9wZQ\"", "before")]
+    public async Task Bad_arguments_are_validation_errors_naming_the_argument(string arguments, string field)
+    {
+        var result = await seeded.Owner.Client.GraphQLAsync($"{{ tasks({arguments}) {{ totalCount }} }}");
+
+        Assert.Equal(field, result.SingleError("VALIDATION_ERROR").GetProperty("extensions").GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task Filters_nest_only_so_deep()
+    {
+        var where = "{completed: {eq: true}}";
+        for (var i = 0; i < 6; i++)
+        {
+            where = $"{{and: [{where}]}}";
+        }
+        var result = await seeded.Owner.Client.GraphQLAsync($"{{ tasks(where: {where}) {{ totalCount }} }}");
+
+        Assert.Equal("where", result.SingleError("VALIDATION_ERROR").GetProperty("extensions").GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task A_cursor_only_works_with_the_order_it_came_from()
+    {
+        var page = (await seeded.Owner.Client.QueryAsync("{ tasks(first: 1, order: [{title: ASC}]) { pageInfo { endCursor } } }")).GetProperty("tasks");
+        var cursor = page.GetProperty("pageInfo").GetProperty("endCursor").GetString();
+
+        var result = await seeded.Owner.Client.GraphQLAsync("query($after: String) { tasks(first: 1, after: $after, order: [{title: DESC}]) { totalCount } }", new { after = cursor });
+
+        Assert.Equal("after", result.SingleError("VALIDATION_ERROR").GetProperty("extensions").GetProperty("field").GetString());
+    }
+}
+
+public sealed class GraphQLTaskPaginationTests : IClassFixture<TaskGraphFactory>
+{
+    private const string Page = """
+        query($first: Int, $after: String, $last: Int, $before: String, $order: [TaskSortInput!]) {
+          tasks(first: $first, after: $after, last: $last, before: $before, order: $order) {
+            totalCount
+            pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+            edges { cursor node { id title } }
+            nodes { title }
+          }
+        }
+        """;
+
+    private readonly TaskGraphFactory _factory;
+
+    public GraphQLTaskPaginationTests(TaskGraphFactory factory) => _factory = factory;
+
+    private static async Task CreateAsync(HttpClient client, string title) =>
+        await client.QueryAsync("mutation($title: String!) { createTask(input: {title: $title}) { id } }", new { title });
+
+    private static string[] Titles(JsonElement tasks) => [.. tasks.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("title").GetString()!)];
+
+    [Fact]
+    public async Task Pages_forwards_and_backwards_are_stable_when_tasks_are_inserted()
+    {
+        var alice = await _factory.CreateUserClientAsync();
+        foreach (var title in new[] { "t1", "t2", "t3", "t4", "t5" })
+        {
+            await CreateAsync(alice.Client, title);
+        }
+
+        // Newest first by default.
+        var first = (await alice.Client.QueryAsync(Page, new { first = 2 })).GetProperty("tasks");
+        Assert.Equal(["t5", "t4"], Titles(first));
+        Assert.True(first.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean());
+        Assert.False(first.GetProperty("pageInfo").GetProperty("hasPreviousPage").GetBoolean());
+
+        // A new task lands before the cursor: the next page neither repeats nor skips anything.
+        await CreateAsync(alice.Client, "t6");
+        var second = (await alice.Client.QueryAsync(Page, new { first = 2, after = first.GetProperty("pageInfo").GetProperty("endCursor").GetString() })).GetProperty("tasks");
+        Assert.Equal(["t3", "t2"], Titles(second));
+        Assert.True(second.GetProperty("pageInfo").GetProperty("hasPreviousPage").GetBoolean());
+        Assert.Equal(6, second.GetProperty("totalCount").GetInt32());
+        Assert.Equal(second.GetProperty("edges")[1].GetProperty("cursor").GetString(), second.GetProperty("pageInfo").GetProperty("endCursor").GetString());
+
+        // Backwards from the end.
+        var last = (await alice.Client.QueryAsync(Page, new { last = 2 })).GetProperty("tasks");
+        Assert.Equal(["t2", "t1"], Titles(last));
+        Assert.False(last.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean());
+        Assert.True(last.GetProperty("pageInfo").GetProperty("hasPreviousPage").GetBoolean());
+
+        await CreateAsync(alice.Client, "t7");
+        var before = (await alice.Client.QueryAsync(Page, new { last = 3, before = last.GetProperty("pageInfo").GetProperty("startCursor").GetString() })).GetProperty("tasks");
+        Assert.Equal(["t5", "t4", "t3"], Titles(before));
+        Assert.True(before.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean());
+        Assert.True(before.GetProperty("pageInfo").GetProperty("hasPreviousPage").GetBoolean());
+
+        var start = (await alice.Client.QueryAsync(Page, new { last = 5, before = before.GetProperty("pageInfo").GetProperty("startCursor").GetString() })).GetProperty("tasks");
+        Assert.Equal(["t7", "t6"], Titles(start));
+        Assert.False(start.GetProperty("pageInfo").GetProperty("hasPreviousPage").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Walking_all_pages_with_ties_returns_every_task_once_in_order_both_ways()
+    {
+        var bob = await _factory.CreateUserClientAsync();
+        foreach (var title in new[] { "b", "A", "a", "B", "c", "a", "b" })
+        {
+            await CreateAsync(bob.Client, title);
+        }
+        var order = new[] { new { title = "ASC" } };
+
+        var forwards = new List<string>();
+        string? after = null;
+        do
+        {
+            var page = (await bob.Client.QueryAsync(Page, new { first = 2, after, order })).GetProperty("tasks");
+            forwards.AddRange(page.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("id").GetString()!));
+            after = page.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean() ? page.GetProperty("pageInfo").GetProperty("endCursor").GetString() : null;
+        }
+        while (after is not null);
+
+        var backwards = new List<string>();
+        string? before = null;
+        do
+        {
+            var page = (await bob.Client.QueryAsync(Page, new { last = 3, before, order })).GetProperty("tasks");
+            backwards.InsertRange(0, page.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("id").GetString()!));
+            before = page.GetProperty("pageInfo").GetProperty("hasPreviousPage").GetBoolean() ? page.GetProperty("pageInfo").GetProperty("startCursor").GetString() : null;
+        }
+        while (before is not null);
+
+        var all = (await bob.Client.QueryAsync(Page, new { first = 100, order })).GetProperty("tasks");
+        var expected = all.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("id").GetString()!).ToList();
+        // Case-insensitive title order, equal titles by id (ascending, as the last key is).
+        var rows = all.GetProperty("edges").EnumerateArray()
+            .Select(e => (Title: e.GetProperty("node").GetProperty("title").GetString()!.ToLowerInvariant(), Id: int.Parse(e.GetProperty("node").GetProperty("id").GetString()!, System.Globalization.CultureInfo.InvariantCulture)))
+            .ToList();
+        Assert.Equal(rows.OrderBy(r => r.Title, StringComparer.Ordinal).ThenBy(r => r.Id), rows);
+        Assert.Equal(7, expected.Count);
+        Assert.Equal(expected, forwards);
+        Assert.Equal(expected, backwards);
+    }
+}
+
+/// <summary>Counts the SQL commands the app sends, to prove batching.</summary>
+public sealed class CommandCounter : DbCommandInterceptor
+{
+    private readonly List<string> _commands = [];
+
+    public IReadOnlyList<string> Commands
+    {
+        get
+        {
+            lock (_commands)
+            {
+                return [.. _commands];
+            }
+        }
+    }
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        lock (_commands)
+        {
+            _commands.Add(command.CommandText);
+        }
+        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    public void Clear()
+    {
+        lock (_commands)
+        {
+            _commands.Clear();
+        }
+    }
+}
+
+public sealed class GraphQLOwnerBatchingTests
+{
+    [Fact]
+    public async Task The_owners_of_a_page_of_20_tasks_load_in_one_query()
+    {
+        var counter = new CommandCounter();
+        using var factory = new CountingFactory(counter);
+        for (var i = 0; i < 4; i++)
+        {
+            var user = await factory.CreateUserClientAsync();
+            for (var j = 0; j < 5; j++)
+            {
+                await user.Client.QueryAsync("mutation { createTask(input: {title: \"t\"}) { id } }");
+            }
+        }
+        var admin = await factory.CreateAdminClientAsync();
+
+        counter.Clear();
+        var withoutOwners = (await admin.QueryAsync("{ tasks(first: 20) { nodes { id } } }")).GetProperty("tasks");
+        var baseline = counter.Commands.Count;
+        counter.Clear();
+        var withOwners = (await admin.QueryAsync("{ tasks(first: 20) { nodes { id owner { id username } } } }")).GetProperty("tasks");
+
+        Assert.Equal(20, withOwners.GetProperty("nodes").GetArrayLength());
+        Assert.Equal(4, withOwners.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("owner").GetProperty("id").GetString()).Distinct().Count());
+        Assert.Equal(20, withoutOwners.GetProperty("nodes").GetArrayLength());
+        Assert.Equal(baseline + 1, counter.Commands.Count);
+        Assert.Single(counter.Commands, c => c.Contains("\"password_hash\"", StringComparison.Ordinal));
+    }
+
+    private sealed class CountingFactory(CommandCounter counter) : TaskGraphFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services => services.ConfigureDbContext<TaskGraphDbContext>(options => options.AddInterceptors(counter)));
+        }
+    }
+}
