@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace TaskGraph.Schema.Common;
 
 /// <summary>A request for one page of a cursor-paginated list (Relay's first/after/last/before).</summary>
@@ -36,6 +38,7 @@ public sealed record PageRequest(int? First = null, string? After = null, int? L
 /// <summary>One page of a cursor-paginated list, in the list's order, with each row's cursor.</summary>
 public sealed record Connection<T>(IReadOnlyList<Edge<T>> Edges, PageInfo PageInfo, int TotalCount)
 {
+    [JsonIgnore]
     public IEnumerable<T> Nodes => Edges.Select(e => e.Node);
 }
 

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using TaskGraph.Api.Tests.Infrastructure;
@@ -150,4 +152,59 @@ public sealed class TaskListCacheTests(RedisServerFixture redis) : IDisposable
 
     private static async Task<TaskDto> CreateAsync(HttpClient client, string title) =>
         await (await client.PostAsJsonAsync("/v1/tasks", new { title })).ReadAsync<TaskDto>(HttpStatusCode.Created);
+}
+
+[Collection(RedisTests.Name)]
+public sealed class GraphQLTaskPageCacheTests(RedisServerFixture redis) : IDisposable
+{
+    private const string Query = "query($first: Int) { tasks(first: $first, order: [{title: ASC}]) { totalCount pageInfo { endCursor } nodes { id title } } }";
+
+    private readonly TaskGraphFactory _factory = new TaskGraphFactory().WithRedis(redis);
+
+    public void Dispose() => _factory.Dispose();
+
+    /// <summary>Changes a title behind the app's back, so only a cached page still shows the old one.</summary>
+    private async Task RenameInDatabaseAsync(string id, string title)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TaskGraph.Schema.Data.TaskGraphDbContext>();
+        var taskId = int.Parse(id, System.Globalization.CultureInfo.InvariantCulture);
+        await db.Tasks.Where(t => t.Id == taskId).ExecuteUpdateAsync(set => set.SetProperty(t => t.Title, title));
+    }
+
+    [Fact]
+    public async Task A_repeated_tasks_query_is_served_from_the_cache_until_the_owner_writes()
+    {
+        var alice = await _factory.CreateUserClientAsync();
+        var id = (await alice.Client.QueryAsync("mutation { createTask(input: {title: \"original\"}) { id } }")).GetProperty("createTask").GetProperty("id").GetString()!;
+        var first = (await alice.Client.QueryAsync(Query, new { first = 5 })).GetProperty("tasks");
+
+        await RenameInDatabaseAsync(id, "changed behind the cache");
+        var second = (await alice.Client.QueryAsync(Query, new { first = 5 })).GetProperty("tasks");
+        Assert.Equal(first.ToString(), second.ToString());
+        Assert.Equal("original", second.GetProperty("nodes")[0].GetProperty("title").GetString());
+
+        // Other arguments are another entry; a write by the owner makes every entry stale.
+        var other = (await alice.Client.QueryAsync(Query, new { first = 6 })).GetProperty("tasks");
+        Assert.Equal("changed behind the cache", other.GetProperty("nodes")[0].GetProperty("title").GetString());
+        await alice.Client.QueryAsync("mutation { createTask(input: {title: \"another\"}) { id } }");
+        var fresh = (await alice.Client.QueryAsync(Query, new { first = 5 })).GetProperty("tasks");
+        Assert.Equal(2, fresh.GetProperty("totalCount").GetInt32());
+        Assert.Contains(fresh.GetProperty("nodes").EnumerateArray(), n => n.GetProperty("title").GetString() == "changed behind the cache");
+    }
+
+    [Fact]
+    public async Task One_users_cached_page_never_answers_another_user()
+    {
+        var alice = await _factory.CreateUserClientAsync();
+        var bob = await _factory.CreateUserClientAsync();
+        await alice.Client.QueryAsync("mutation { createTask(input: {title: \"alice only\"}) { id } }");
+        await alice.Client.QueryAsync(Query, new { first = 5 });
+        await alice.Client.QueryAsync(Query, new { first = 5 });
+
+        var bobs = (await bob.Client.QueryAsync(Query, new { first = 5 })).GetProperty("tasks");
+
+        Assert.Equal(0, bobs.GetProperty("totalCount").GetInt32());
+        Assert.Equal(0, bobs.GetProperty("nodes").GetArrayLength());
+    }
 }
