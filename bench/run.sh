@@ -21,11 +21,11 @@ base="http://127.0.0.1:$port"
 ASPNETCORE_ENVIRONMENT=Production \
 SECRET_KEY="benchmark-signing-key-benchmark-signing-key" \
 DATABASE_URL="Data Source=$work/bench.db" \
-RATE_LIMIT=100000000 RATE_PERIOD=60 \
+RATE_LIMIT=1000000 RATE_PERIOD=60 \
 Serilog__MinimumLevel__Default=Warning \
   dotnet src/TaskGraph.Api/bin/Release/net10.0/TaskGraph.Api.dll --urls "$base" >"$work/api.log" 2>&1 &
 api=$!
-trap 'kill $api 2>/dev/null; wait $api 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $api 2>/dev/null; wait $api 2>/dev/null; [ -z "${KEEP_LOG:-}" ] || cp "$work/api.log" "$KEEP_LOG"; rm -rf "$work"' EXIT
 for _ in $(seq 1 100); do curl -sf "$base/health" >/dev/null && break; sleep 0.2; done
 
 curl -sf -X POST "$base/v1/auth/register" -H 'Content-Type: application/json' \
@@ -43,6 +43,21 @@ wrk.body = '{"title":"bench write","priority":"medium"}'
 wrk.headers["Content-Type"] = "application/json"
 LUA
 
+# GraphQL: the same reads as the REST list, through /graphql (parse/validate cached after the first).
+graphql_lua() {
+  python3 - "$1" "$work/$2" <<'PY'
+import json, sys
+query, path = sys.argv[1], sys.argv[2]
+with open(path, "w") as f:
+    f.write('wrk.method = "POST"\n')
+    f.write("wrk.body = " + json.dumps(json.dumps({"query": query})) + "\n")
+    f.write('wrk.headers["Content-Type"] = "application/json"\n')
+PY
+}
+graphql_lua "{ tasks(first: 20) { totalCount nodes { id title completed priority dueDate createdAt } } }" gql-list.lua
+graphql_lua "{ tasks(first: 20) { nodes { id title owner { id username } } } }" gql-owner.lua
+graphql_lua "{ tasks(first: 20, where: {completed: {eq: false}, priority: {eq: HIGH}}, order: [{priority: DESC}, {title: ASC}]) { nodes { id title } pageInfo { endCursor hasNextPage } } }" gql-filtered.lua
+
 # name | path | extra wrk args
 scenarios=(
   "baseline: GET /health|/health|"
@@ -51,6 +66,9 @@ scenarios=(
   "GET /v1/tasks filtered+sorted|/v1/tasks?limit=20&completed=false&priority=high&sort=-priority,title|-H|$auth"
   "GET /v1/tasks q= text search|/v1/tasks?limit=20&q=task%2099|-H|$auth"
   "POST /v1/tasks|/v1/tasks|-H|$auth|-s|$work/post.lua"
+  "GraphQL tasks(first: 20)|/graphql|-H|$auth|-s|$work/gql-list.lua"
+  "GraphQL tasks(first: 20) + owner|/graphql|-H|$auth|-s|$work/gql-owner.lua"
+  "GraphQL tasks filtered+sorted|/graphql|-H|$auth|-s|$work/gql-filtered.lua"
 )
 
 printf '\n%-36s %12s %10s %10s\n' "scenario" "req/s" "p99 ms" "ratio"
