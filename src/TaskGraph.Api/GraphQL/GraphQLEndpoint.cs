@@ -112,7 +112,7 @@ public static class GraphQLEndpoint
         && contentType.MediaType.Equals(GraphQLMediaTypes.Json, StringComparison.OrdinalIgnoreCase)
         && (!contentType.Charset.HasValue || contentType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>One count per executed operation: its type, whether it had errors, and the first error's code.</summary>
+    /// <summary>One count per operation the executer saw: its type (unknown when it failed before one was selected), outcome, first error code.</summary>
     private static void Record(TaskGraphMetrics metrics, ExecutionResult result)
     {
         var type = result.Operation?.Operation.ToString().ToLowerInvariant() ?? "unknown";

@@ -360,9 +360,11 @@ public sealed class GraphQLHttpTests(TaskGraphFactory factory) : IClassFixture<T
 
         var metrics = await _client.GetStringAsync("/metrics");
 
+        // A document that fails validation never selects an operation, so its type is unknown.
+
         Assert.Matches("""taskgraph_graphql_operations_total\{[^}]*outcome="success"[^}]*type="query"[^}]*\} [1-9]""", metrics);
         Assert.Matches("""taskgraph_graphql_operations_total\{[^}]*outcome="success"[^}]*type="mutation"[^}]*\} [1-9]""", metrics);
-        Assert.Matches("""taskgraph_graphql_operations_total\{[^}]*error_code="FIELDS_ON_CORRECT_TYPE"[^}]*outcome="error"[^}]*type="query"[^}]*\} [1-9]""", metrics);
+        Assert.Matches("""taskgraph_graphql_operations_total\{[^}]*error_code="FIELDS_ON_CORRECT_TYPE"[^}]*outcome="error"[^}]*type="unknown"[^}]*\} [1-9]""", metrics);
     }
 
     private Task<HttpResponseMessage> PostAsync(object body, string? accept = null) =>
