@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.Transport;
 using GraphQL.Validation;
 using Microsoft.Net.Http.Headers;
 using TaskGraph.Api.Observability;
@@ -52,7 +53,7 @@ public static class GraphQLEndpoint
         }
 
         var serializer = context.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
-        global::GraphQL.Transport.GraphQLRequest graphQLRequest;
+        GraphQLRequest graphQLRequest;
         try
         {
             graphQLRequest = isGet
