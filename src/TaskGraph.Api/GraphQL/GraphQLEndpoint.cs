@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.Transport;
 using GraphQL.Validation;
 using Microsoft.Net.Http.Headers;
 using TaskGraph.Api.Observability;
@@ -52,7 +53,7 @@ public static class GraphQLEndpoint
         }
 
         var serializer = context.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
-        global::GraphQL.Transport.GraphQLRequest graphQLRequest;
+        GraphQLRequest graphQLRequest;
         try
         {
             graphQLRequest = isGet
@@ -112,7 +113,7 @@ public static class GraphQLEndpoint
         && contentType.MediaType.Equals(GraphQLMediaTypes.Json, StringComparison.OrdinalIgnoreCase)
         && (!contentType.Charset.HasValue || contentType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>One count per executed operation: its type, whether it had errors, and the first error's code.</summary>
+    /// <summary>One count per operation the executer saw: its type (unknown when it failed before one was selected), outcome, first error code.</summary>
     private static void Record(TaskGraphMetrics metrics, ExecutionResult result)
     {
         var type = result.Operation?.Operation.ToString().ToLowerInvariant() ?? "unknown";

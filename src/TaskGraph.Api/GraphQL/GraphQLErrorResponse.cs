@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using TaskGraph.Schema.GraphQL;
@@ -13,7 +14,8 @@ public sealed record GraphQLErrorExtensions(string Code, string RequestId);
 
 public static class GraphQLErrorResponse
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    // Relaxed escaping: the body is JSON for API clients, never embedded in HTML, so ' and + stay readable.
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
     /// Writes <c>{"errors":[{"message","extensions":{"code","requestId"}}]}</c> with the given status,
