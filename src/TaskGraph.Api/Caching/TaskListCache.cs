@@ -73,7 +73,7 @@ public sealed class TaskListCache(RedisConnection redis, IOptions<TaskListCacheO
             batch.Execute();
             await Task.WhenAll(owner, all);
         }
-        catch (RedisException exception)
+        catch (Exception exception) when (RedisConnection.IsFailure(exception))
         {
             redis.ReportFailure("cache invalidation", exception);
         }
@@ -100,7 +100,7 @@ public sealed class TaskListCache(RedisConnection redis, IOptions<TaskListCacheO
             var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{face}\n{query}")));
             return $"{redis.KeyPrefix}cache:tasks:{face}:user:{actor.UserId.ToString(CultureInfo.InvariantCulture)}:{role}:v{version.ToString(CultureInfo.InvariantCulture)}:{hash}";
         }
-        catch (RedisException exception)
+        catch (Exception exception) when (RedisConnection.IsFailure(exception))
         {
             redis.ReportFailure("cache read", exception);
             return null;
@@ -118,7 +118,7 @@ public sealed class TaskListCache(RedisConnection redis, IOptions<TaskListCacheO
             var value = await database.StringGetAsync(key);
             return value.IsNullOrEmpty ? null : JsonSerializer.Deserialize<CachedResponse>(value.ToString());
         }
-        catch (Exception exception) when (exception is RedisException or JsonException)
+        catch (Exception exception) when (RedisConnection.IsFailure(exception) || exception is JsonException)
         {
             redis.ReportFailure("cache read", exception);
             return null;
@@ -135,7 +135,7 @@ public sealed class TaskListCache(RedisConnection redis, IOptions<TaskListCacheO
         {
             await database.StringSetAsync(key, JsonSerializer.Serialize(response), TimeSpan.FromSeconds(options.Value.TtlSeconds));
         }
-        catch (RedisException exception)
+        catch (Exception exception) when (RedisConnection.IsFailure(exception))
         {
             redis.ReportFailure("cache write", exception);
         }

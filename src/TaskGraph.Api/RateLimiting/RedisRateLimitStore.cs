@@ -61,7 +61,7 @@ public sealed class RedisRateLimitStore(RedisConnection redis) : IRateLimitStore
                 Remaining: Math.Max(0, (int)result[1]),
                 ResetAfter: TimeSpan.FromMicroseconds(Math.Max(0, (long)result[2])));
         }
-        catch (RedisException exception)
+        catch (Exception exception) when (RedisConnection.IsFailure(exception))
         {
             redis.ReportFailure("rate limiting", exception);
             return null;

@@ -65,12 +65,18 @@ public sealed partial class RedisConnection(IOptions<RedisOptions> options, Time
         {
             return await database.PingAsync();
         }
-        catch (RedisException exception)
+        catch (Exception exception) when (IsFailure(exception))
         {
             ReportFailure("ping", exception);
             return null;
         }
     }
+
+    /// <summary>
+    /// A failure of Redis rather than of our code: its own errors, and its timeouts, which derive
+    /// from TimeoutException, not RedisException (missing them turned a slow Redis into 500s).
+    /// </summary>
+    public static bool IsFailure(Exception exception) => exception is RedisException or RedisTimeoutException;
 
     /// <summary>Records a failure and logs it, at most once per <see cref="RedisOptions.WarningIntervalSeconds"/>.</summary>
     public void ReportFailure(string operation, Exception? exception)
