@@ -16,11 +16,7 @@ public sealed class RedisStallTests(RedisServerFixture redis)
         Assert.Equal(HttpStatusCode.OK, (await alice.Client.GetAsync("/v1/tasks")).StatusCode);
 
         // Every client's commands wait 3 s (redis-cli ships with redis-server): longer than the app's Redis timeouts.
-        using (var pause = System.Diagnostics.Process.Start("redis-cli", ["-p", redis.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "CLIENT", "PAUSE", "3000", "ALL"]))
-        {
-            await pause.WaitForExitAsync();
-            Assert.Equal(0, pause.ExitCode);
-        }
+        await RedisCliAsync("CLIENT", "PAUSE", "3000", "ALL");
 
         // Rate limiting (timed out → fail-open), the write's cache invalidation and the list cache all time out here.
         var created = await alice.Client.PostAsJsonAsync("/v1/tasks", new { title = "written while Redis stalls" });
@@ -31,5 +27,13 @@ public sealed class RedisStallTests(RedisServerFixture redis)
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);
         Assert.Contains((await list.Content.ReadFromJsonAsync<List<TaskDto>>())!, t => t.Title == "written while Redis stalls");
         Assert.Equal(1, graphql.Data.GetProperty("tasks").GetProperty("totalCount").GetInt32());
+        await RedisCliAsync("CLIENT", "UNPAUSE"); // the next test in the collection gets a live Redis
+    }
+
+    private async Task RedisCliAsync(params string[] command)
+    {
+        using var cli = System.Diagnostics.Process.Start("redis-cli", ["-p", redis.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. command]);
+        await cli.WaitForExitAsync();
+        Assert.Equal(0, cli.ExitCode);
     }
 }
