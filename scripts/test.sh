@@ -40,9 +40,9 @@ python3 scripts/coverage-gate.py "$MIN_COVERAGE" "$RESULTS/**/coverage.cobertura
 # TASKGRAPH_TEST_POSTGRES (an admin connection string) makes every test factory create its own
 # database there and drop it afterwards. The cluster lives in a temp dir and is always removed.
 log "tests on PostgreSQL"
-pg_bin() {
+pg_bin() {  # on PATH, else the newest /usr/lib/postgresql/<ver>/bin (Debian keeps the server tools off PATH)
   command -v "$1" 2>/dev/null && return
-  ls -d /usr/lib/postgresql/*/bin/"$1" 2>/dev/null | sort -V | tail -n 1
+  ls -d /usr/lib/postgresql/*/bin/"$1" 2>/dev/null | sort -V | tail -n 1 || true
 }
 if [[ -z "$(pg_bin initdb)" || -z "$(pg_bin pg_ctl)" ]]; then
   DEBIAN_FRONTEND=noninteractive apt-get update -qq
@@ -50,12 +50,13 @@ if [[ -z "$(pg_bin initdb)" || -z "$(pg_bin pg_ctl)" ]]; then
 fi
 INITDB="$(pg_bin initdb)"
 PG_CTL="$(pg_bin pg_ctl)"
+[[ -x "$INITDB" && -x "$PG_CTL" ]] || { echo "initdb/pg_ctl not found, even after installing postgresql" >&2; exit 1; }
 PG_DIR="$(mktemp -d /tmp/taskgraph-pg.XXXXXX)"
 PG_PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 # initdb refuses to run as root: the cluster belongs to the postgres user (the package creates it).
 as_postgres() { if [[ "$(id -u)" == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 if [[ "$(id -u)" == 0 ]]; then
-  id postgres >/dev/null 2>&1 || useradd --system --home-dir "$PG_DIR" --shell /usr/sbin/nologin postgres
+  id postgres >/dev/null 2>&1 || useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin postgres
   chown postgres "$PG_DIR"
 fi
 stop_pg() {
@@ -68,7 +69,7 @@ trap stop_pg EXIT
 as_postgres "$INITDB" -D "$PG_DIR/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
 as_postgres "$PG_CTL" -D "$PG_DIR/data" -l "$PG_DIR/postgres.log" -w -t 60 \
   -o "-c listen_addresses=127.0.0.1 -c port=$PG_PORT -c unix_socket_directories='$PG_DIR' -c max_connections=300 -c fsync=off" \
-  start >/dev/null
+  start >/dev/null || { cat "$PG_DIR/postgres.log" >&2; exit 1; }
 TASKGRAPH_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres" \
   dotnet test TaskGraph.sln --no-build -c Release --logger "console;verbosity=minimal"
 stop_pg
