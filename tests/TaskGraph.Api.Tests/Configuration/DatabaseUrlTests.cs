@@ -59,6 +59,21 @@ public sealed class DatabaseUrlTests
     }
 
     [Theory]
+    [InlineData("sslrootcert=/certs/root.crt", "Root Certificate", "/certs/root.crt")]
+    [InlineData("sslcert=/certs/client.crt", "SSL Certificate", "/certs/client.crt")]
+    [InlineData("sslkey=/certs/client.key", "SSL Key", "/certs/client.key")]
+    [InlineData("sslpassword=k", "SSL Password", "k")]
+    [InlineData("options=-c%20statement_timeout%3D5000", "Options", "-c statement_timeout=5000")]
+    [InlineData("target_session_attrs=read-write", "Target Session Attributes", "read-write")]
+    [InlineData("search_path=tasks", "Search Path", "tasks")]
+    public void Every_mapped_libpq_parameter_reaches_its_npgsql_keyword(string query, string keyword, string value)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(DatabaseConnection.Parse($"postgres://u:p@h/db?{query}").ConnectionString);
+
+        Assert.Equal(value, builder[keyword]?.ToString());
+    }
+
+    [Theory]
     [InlineData("postgres://u:secret-pw@h/db?sslmode=sometimes", "sslmode")]
     [InlineData("postgres://u:secret-pw@h/db?no_such_thing=1", "no_such_thing")]
     [InlineData("postgres://u:secret-pw@/db", "postgres://")]
