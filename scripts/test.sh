@@ -36,5 +36,45 @@ dotnet test TaskGraph.sln --no-build -c Release \
 log "coverage gate"
 python3 scripts/coverage-gate.py "$MIN_COVERAGE" "$RESULTS/**/coverage.cobertura.xml"
 
+# ---- PostgreSQL: the same suite again against a throwaway local cluster ---------------------------
+# TASKGRAPH_TEST_POSTGRES (an admin connection string) makes every test factory create its own
+# database there and drop it afterwards. The cluster lives in a temp dir and is always removed.
+log "tests on PostgreSQL"
+pg_bin() {  # on PATH, else the newest /usr/lib/postgresql/<ver>/bin (Debian keeps the server tools off PATH)
+  command -v "$1" 2>/dev/null && return
+  ls -d /usr/lib/postgresql/*/bin/"$1" 2>/dev/null | sort -V | tail -n 1 || true
+}
+if [[ -z "$(pg_bin initdb)" || -z "$(pg_bin pg_ctl)" ]]; then
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+fi
+INITDB="$(pg_bin initdb)"
+PG_CTL="$(pg_bin pg_ctl)"
+[[ -x "$INITDB" && -x "$PG_CTL" ]] || { echo "initdb/pg_ctl not found, even after installing postgresql" >&2; exit 1; }
+PG_DIR="$(mktemp -d /tmp/taskgraph-pg.XXXXXX)"
+PG_PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+# initdb refuses to run as root: the cluster belongs to the postgres user (the package creates it).
+as_postgres() { if [[ "$(id -u)" == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+if [[ "$(id -u)" == 0 ]]; then
+  id postgres >/dev/null 2>&1 || useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin postgres
+  chown postgres "$PG_DIR"
+fi
+stop_pg() {
+  as_postgres "$PG_CTL" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$PG_DIR"
+}
+trap stop_pg EXIT
+# UTF-8 with a Unicode-aware ctype: lower() must fold "É" as .NET does (the app compares the result
+# with the "C" collation, so ordering does not depend on the locale). Trust auth, loopback only.
+as_postgres "$INITDB" -D "$PG_DIR/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+as_postgres "$PG_CTL" -D "$PG_DIR/data" -l "$PG_DIR/postgres.log" -w -t 60 \
+  -o "-c listen_addresses=127.0.0.1 -c port=$PG_PORT -c unix_socket_directories='$PG_DIR' -c max_connections=300 -c fsync=off" \
+  start >/dev/null || { cat "$PG_DIR/postgres.log" >&2; exit 1; }
+TASKGRAPH_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres" \
+  dotnet test TaskGraph.sln --no-build -c Release --logger "console;verbosity=minimal"
+stop_pg
+trap - EXIT
+# ---- end of PostgreSQL block ------------------------------------------------------------------------
+
 log "GraphQL over HTTP audits and GraphiQL in a browser, against the built API"
 scripts/graphql-e2e.sh

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -19,6 +20,15 @@ public static class TelemetryExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddMeter(TaskGraphMetrics.MeterName)
                 .AddPrometheusExporter());
+        services.ConfigureOpenTelemetryMeterProvider((provider, metrics) =>
+        {
+            // OpenTelemetry subscribes to meters by name, process-wide: another host in the same process
+            // (test factories run side by side) would have its counts added to this one's. Keep only
+            // meters made by this container's IMeterFactory, and unscoped (static) ones.
+            var own = provider.GetRequiredService<IMeterFactory>();
+            metrics.AddView(instrument =>
+                instrument.Meter.Scope is null || ReferenceEquals(instrument.Meter.Scope, own) ? null : MetricStreamConfiguration.Drop);
+        });
         if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
             telemetry.WithTracing(tracing => tracing

@@ -12,4 +12,14 @@ public static class UtcDateTime
         DateTimeKind.Local => value.ToUniversalTime(),
         _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
     };
+
+    /// <summary>
+    /// UTC, cut to whole microseconds: PostgreSQL's timestamp precision. Values are cut before they are
+    /// saved (on every provider), so what a write returns equals what later reads return.
+    /// </summary>
+    public static DateTime ToStoredPrecision(DateTime value)
+    {
+        var utc = AsUtc(value);
+        return new DateTime(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMicrosecond), DateTimeKind.Utc);
+    }
 }

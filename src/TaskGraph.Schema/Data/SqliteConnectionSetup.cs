@@ -10,16 +10,6 @@ namespace TaskGraph.Schema.Data;
 /// </summary>
 internal sealed class SqliteConnectionSetup(int busyTimeoutMilliseconds) : DbConnectionInterceptor
 {
-    public static string NormalizeConnectionString(string url)
-    {
-        // A bare path is accepted for convenience: DATABASE_URL=/data/taskgraph.db.
-        var builder = url.Contains('=', StringComparison.Ordinal)
-            ? new SqliteConnectionStringBuilder(url)
-            : new SqliteConnectionStringBuilder { DataSource = url };
-        builder.Pooling = true;
-        return builder.ToString();
-    }
-
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         RegisterFunctions(connection);

@@ -58,5 +58,37 @@ public sealed class TaskGraphDbContext(DbContextOptions<TaskGraphDbContext> opti
         }
     }
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        CutTimestampsToStoredPrecision();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        CutTimestampsToStoredPrecision();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// PostgreSQL keeps microseconds, .NET has 100 ns ticks: cutting the entities' own values before
+    /// saving makes the response to a write equal every later read (and SQLite behave the same).
+    /// </summary>
+    private void CutTimestampsToStoredPrecision()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            foreach (var property in entry.Properties)
+            {
+                // Only values being written: rows stored earlier (SQLite keeps 100 ns) are left as they are.
+                var written = entry.State == EntityState.Added || (entry.State == EntityState.Modified && property.IsModified);
+                if (written && property.CurrentValue is DateTime value && UtcDateTime.ToStoredPrecision(value) is var cut && cut != value)
+                {
+                    property.CurrentValue = cut;
+                }
+            }
+        }
+    }
+
     private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(v => UtcDateTime.AsUtc(v), v => UtcDateTime.AsUtc(v));
 }

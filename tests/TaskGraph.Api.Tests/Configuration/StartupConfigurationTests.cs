@@ -86,7 +86,7 @@ public sealed class StartupConfigurationTests
             ContractEnvironmentVariables.Aliases.Keys.Order());
     }
 
-    [Fact]
+    [SqliteOnlyFact("a file path and SQLite's journal mode")]
     public async Task A_bare_file_path_works_as_database_url_and_wal_is_on()
     {
         using var factory = new TaskGraphFactory();

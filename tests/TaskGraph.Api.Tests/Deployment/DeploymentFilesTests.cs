@@ -100,6 +100,26 @@ public sealed partial class DeploymentFilesTests(TaskGraphFactory factory) : ICl
     }
 
     [Fact]
+    public void Compose_postgres_url_is_one_the_app_accepts_and_points_at_the_postgres_service()
+    {
+        // The postgres profile is used by setting DATABASE_URL as the compose file's header shows.
+        var url = ComposePostgresUrl().Match(File.ReadAllText(Path.Combine(Root, "docker-compose.yml")));
+        Assert.True(url.Success, "docker-compose.yml shows no DATABASE_URL=postgres://… for the postgres profile");
+        var connection = TaskGraph.Schema.Data.DatabaseConnection.Parse(url.Groups["url"].Value);
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connection.ConnectionString);
+        var environment = (YamlMappingNode)Service("postgres")["environment"];
+
+        Assert.Equal(TaskGraph.Schema.Data.DatabaseProvider.Postgres, connection.Provider);
+        Assert.Equal("postgres", builder.Host);
+        Assert.Equal(5432, builder.Port);
+        Assert.Equal(environment["POSTGRES_USER"].ToString(), builder.Username);
+        Assert.Equal(environment["POSTGRES_DB"].ToString(), builder.Database);
+        Assert.Equal("${POSTGRES_PASSWORD:-" + builder.Password + "}", environment["POSTGRES_PASSWORD"].ToString());
+        // The default (no DATABASE_URL) is SQLite on the api volume.
+        Assert.Equal("${DATABASE_URL:-Data Source=/data/taskgraph.db}", Service("api")["environment"]["DATABASE_URL"].ToString());
+    }
+
+    [Fact]
     public void Compose_publishes_the_port_the_image_listens_on()
     {
         var exposed = Dockerfile().Single(i => i.Instruction == "EXPOSE").Arguments;
@@ -127,6 +147,9 @@ public sealed partial class DeploymentFilesTests(TaskGraphFactory factory) : ICl
         var dockerEnv = string.Join(' ', Dockerfile().Where(i => i.Instruction == "ENV").Select(i => i.Arguments));
         Assert.Contains("DATABASE_URL=\"Data Source=/data/taskgraph.db\"", dockerEnv, StringComparison.Ordinal);
     }
+
+    [GeneratedRegex(@"DATABASE_URL=(?<url>postgres(ql)?://\S+)")]
+    private static partial Regex ComposePostgresUrl();
 
     [GeneratedRegex(@"http://127\.0\.0\.1:(?<port>\d+)(?<path>/[a-z/]+)")]
     private static partial Regex HealthUrl();

@@ -23,10 +23,12 @@ public sealed class ServerErrorTests : IDisposable
         var body = await response.Content.ReadAsStringAsync();
         Assert.Equal("boom-1", problem.RequestId);
         Assert.DoesNotContain("Sqlite", body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Npgsql", body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Postgres", body, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);
         var errors = _factory.Logs.Entries.Where(e => e.GetProperty("level").GetString() == "error" && e.TryGetProperty("exception", out _)).ToList();
         var logged = Assert.Single(errors);
         Assert.Equal("boom-1", logged.GetProperty("request_id").GetString());
-        Assert.Contains("SqliteException", logged.GetProperty("exception").GetString(), StringComparison.Ordinal);
+        Assert.Contains(TestDatabase.ProviderExceptionName, logged.GetProperty("exception").GetString(), StringComparison.Ordinal);
     }
 }

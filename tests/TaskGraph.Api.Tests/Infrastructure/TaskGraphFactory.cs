@@ -2,15 +2,15 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace TaskGraph.Api.Tests.Infrastructure;
 
 /// <summary>
-/// The real app over a real SQLite file of its own (concurrent requests need real connections, not
-/// one shared in-memory connection), with a local fake joke upstream instead of the internet.
+/// The real app over a real database of its own (concurrent requests need real connections, not
+/// one shared in-memory connection): a SQLite file, or a throwaway PostgreSQL database when
+/// TASKGRAPH_TEST_POSTGRES is set (see <see cref="TestDatabase"/>); a local fake joke upstream instead of the internet.
 /// </summary>
 public class TaskGraphFactory : WebApplicationFactory<Program>
 {
@@ -18,13 +18,13 @@ public class TaskGraphFactory : WebApplicationFactory<Program>
     public const string AdminPassword = "admin-password-1";
     public const string TestSecretKey = "test-signing-key-that-is-at-least-32-bytes-long";
 
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"taskgraph-test-{Guid.NewGuid():N}.db");
+    private readonly TestDatabase _database = TestDatabase.Create();
 
     public TaskGraphFactory()
     {
         Settings = new Dictionary<string, string?>
         {
-            ["Database:Url"] = $"Data Source={_databasePath}",
+            ["Database:Url"] = _database.Url,
             ["Auth:SecretKey"] = TestSecretKey,
             ["Auth:BcryptWorkFactor"] = "4", // bcrypt's minimum: keeps hundreds of logins fast
             ["Admin:Username"] = AdminUsername,
@@ -38,7 +38,10 @@ public class TaskGraphFactory : WebApplicationFactory<Program>
 
     public FakeJokeApi Jokes { get; } = new();
 
-    public string DatabasePath => _databasePath;
+    /// <summary>The SQLite file (SQLite runs only; the PostgreSQL run skips the tests that need it).</summary>
+    public string DatabasePath => _database is SqliteTestDatabase sqlite
+        ? sqlite.Path
+        : throw new InvalidOperationException("This factory runs on PostgreSQL: there is no database file.");
 
     /// <summary>Configuration the app starts with; change it before the first client is created.</summary>
     public Dictionary<string, string?> Settings { get; }
@@ -80,25 +83,8 @@ public class TaskGraphFactory : WebApplicationFactory<Program>
         return token;
     }
 
-    /// <summary>Makes the SQLite database unopenable under the running app: the file becomes a directory.</summary>
-    public void BreakDatabase()
-    {
-        SqliteConnection.ClearAllPools();
-        DeleteDatabaseFiles();
-        Directory.CreateDirectory(_databasePath);
-    }
-
-    private void DeleteDatabaseFiles()
-    {
-        if (Directory.Exists(_databasePath))
-        {
-            Directory.Delete(_databasePath);
-        }
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(_databasePath + suffix);
-        }
-    }
+    /// <summary>Makes the database unusable under the running app (see <see cref="TestDatabase.Break"/>).</summary>
+    public void BreakDatabase() => _database.Break();
 
     protected override void Dispose(bool disposing)
     {
@@ -106,10 +92,7 @@ public class TaskGraphFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Jokes.Dispose();
-            // Pooled connections keep the file open; drop idle ones so the files really go away
-            // (harmless to other factories: their connections simply reopen).
-            SqliteConnection.ClearAllPools();
-            DeleteDatabaseFiles();
+            _database.Dispose();
         }
     }
 }

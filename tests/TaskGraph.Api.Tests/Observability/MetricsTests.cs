@@ -20,4 +20,21 @@ public sealed class MetricsTests(TaskGraphFactory factory) : IClassFixture<TaskG
         Assert.Matches("""http_server_request_duration_seconds_count\{[^}]*http_response_status_code="200"[^}]*http_route="/v1/tasks/external-joke"[^}]*\} [1-9]""", text);
         Assert.Contains("http_server_request_duration_seconds_bucket", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Each_app_counts_only_its_own_instruments_when_several_share_a_process()
+    {
+        using var throttled = new TaskGraphFactory().WithRateLimit(1, 60);
+        using var quiet = new TaskGraphFactory();
+        var quietClient = quiet.CreateClient();
+        var (client, _) = await throttled.CreateUserClientAsync();
+
+        for (var i = 0; i < 3; i++)
+        {
+            await client.GetAsync("/v1/tasks");
+        }
+
+        Assert.Matches("""taskgraph_rate_limit_rejections_total\{[^}]*\} 2\b""", await client.GetStringAsync("/metrics"));
+        Assert.DoesNotContain("taskgraph_rate_limit_rejections_total{", await quietClient.GetStringAsync("/metrics"), StringComparison.Ordinal);
+    }
 }
