@@ -2,7 +2,7 @@
 # End-to-end checks of /graphql against the built API (run scripts/test.sh or
 # `dotnet build -c Release` first; built here when missing):
 #   1. the graphql-http server audits: any failing MUST fails this script;
-#   2. the GraphiQL IDE in headless Chromium: renders, runs { __typename }, shows data,
+#   2. the GraphiQL IDE in headless Chromium: renders, runs { me { username } } with a token typed into its Headers pane,
 #      and saves TestResults/graphiql.png;
 #   3. the REST docs page (/docs) in headless Chromium: renders offline, saves TestResults/docs.png.
 # Installs what it needs when missing (Debian chromium, npm ci in tests/graphql-e2e). Starts the API

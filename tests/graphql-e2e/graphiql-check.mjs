@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Opens the GraphiQL IDE of a running TaskGraph.Api in headless Chromium (Debian's, never a
-// downloaded one), runs a query through the UI and saves a screenshot.
+// downloaded one), puts a fresh user's bearer token in the Headers pane, runs `{ me { username } }`
+// through the UI (it needs the token) and saves a screenshot.
 //
 //   node graphiql-check.mjs http://127.0.0.1:5000 [../../TestResults/graphiql.png]
 //
@@ -14,7 +15,7 @@ import { chromium } from 'playwright-core';
 
 const base = process.argv[2] ?? process.env.API_URL;
 const screenshot = resolve(process.argv[3] ?? 'graphiql.png');
-const query = process.env.GRAPHIQL_QUERY ?? '{ __typename }';
+const query = process.env.GRAPHIQL_QUERY ?? '{ me { username } }';
 const allowErrors = process.env.GRAPHIQL_ALLOW_ERRORS === '1';
 if (!base) {
   console.error('usage: node graphiql-check.mjs <api base url> [screenshot.png]');
@@ -22,6 +23,10 @@ if (!base) {
 }
 const origin = new URL(base).origin;
 const problems = [];
+
+// A user of our own, registered and logged in over /graphql, whose token goes in the Headers pane.
+const username = `ide_${Date.now().toString(36)}`;
+const token = await signUp(username);
 
 let page;
 const browser = await chromium.launch({
@@ -63,6 +68,11 @@ try {
   console.log('GraphiQL rendered: query editor, headers tab and result pane present');
 
   // CodeMirror 5 keeps its instance on the element; setting the text is what typing ends in.
+  await page.getByRole('button', { name: 'Headers', exact: true }).click();
+  const headers = page.locator('.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror');
+  await headers.waitFor({ state: 'visible', timeout: 5_000 });
+  await headers.evaluate((element, text) => element.CodeMirror.setValue(text), JSON.stringify({ Authorization: `Bearer ${token}` }));
+  console.log('bearer token set in the Headers pane');
   await editor.evaluate((element, text) => element.CodeMirror.setValue(text), query);
   // The default document has two operations, which makes Run a menu; GraphiQL re-parses the
   // editor after a debounce, and only then is Run a plain button for our single operation.
@@ -81,6 +91,9 @@ try {
   if (!allowErrors && !hasData(output)) {
     problems.push('the result pane shows no GraphQL data (is the /graphql endpoint mapped?)');
   }
+  if (!process.env.GRAPHIQL_QUERY && !output.includes(username)) {
+    problems.push(`the result does not show ${username}: the Headers pane's token did not reach the server`);
+  }
 } catch (error) {
   problems.push(error.message);
 } finally {
@@ -98,6 +111,23 @@ if (problems.length > 0) {
   process.exit(1);
 }
 console.log('\nGraphiQL check passed.');
+
+async function signUp(name) {
+  const call = async (query, variables) => {
+    const response = await fetch(`${origin}/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = await response.json();
+    if (body.errors) throw new Error(`sign-up failed: ${JSON.stringify(body.errors)}`);
+    return body.data;
+  };
+  const password = 'graphiql-password';
+  await call('mutation($input: RegisterInput!) { register(input: $input) { id } }', { input: { username: name, email: `${name}@example.com`, password } });
+  const login = await call('mutation($input: LoginInput!) { login(input: $input) { accessToken } }', { input: { username: name, password } });
+  return login.login.accessToken;
+}
 
 function hasData(text) {
   try {

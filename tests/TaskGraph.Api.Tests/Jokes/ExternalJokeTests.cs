@@ -63,7 +63,8 @@ public sealed class ExternalJokeTests : IDisposable
         var response = await _factory.CreateClient().GetAsync("/v1/tasks/external-joke");
 
         await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
-        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(2.5), TimeSpan.FromSeconds(5));
+        // The upstream hangs for 10 s: ending well before that (with room for a loaded CI machine) is the cut-off.
+        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(2.5), TimeSpan.FromSeconds(8));
     }
 
     [Fact]
