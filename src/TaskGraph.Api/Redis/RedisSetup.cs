@@ -26,6 +26,9 @@ public static class RedisSetup
         configuration.ConnectTimeout = options.ConnectTimeoutMs;
         configuration.SyncTimeout = options.OperationTimeoutMs;
         configuration.AsyncTimeout = options.OperationTimeoutMs;
+        // Async timeouts are only noticed on a heartbeat (1 s by default): beat as often as the timeout,
+        // so a stalled Redis costs a request about one timeout, not a second per command.
+        configuration.HeartbeatInterval = TimeSpan.FromMilliseconds(Math.Clamp(options.OperationTimeoutMs, 100, 1000));
         configuration.ConnectRetry = 1;
         // Retry soon after an outage (the default backs off to many seconds), capped so a long outage costs little.
         configuration.ReconnectRetryPolicy = new ExponentialRetry(deltaBackOffMilliseconds: 250, maxDeltaBackOffMilliseconds: 2000);
