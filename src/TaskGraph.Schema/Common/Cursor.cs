@@ -30,10 +30,10 @@ public sealed record Cursor(string Order, IReadOnlyList<JsonElement> Values)
         throw Invalid(argument);
     }
 
-    public static DomainException Invalid(string argument) => new(
-        ErrorKind.Validation,
+    public static DomainException Invalid(string argument) => DomainException.Invalid(
+        argument,
         $"{argument} is not a cursor of this list and order: use a cursor from a page of the same query.",
-        new Dictionary<string, string[]> { [argument] = ["Not a cursor of this list and order."] });
+        "Not a cursor of this list and order.");
 
     public static JsonElement Value<T>(T value) => JsonSerializer.SerializeToElement(value);
 

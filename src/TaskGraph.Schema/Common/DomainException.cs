@@ -25,4 +25,8 @@ public sealed class DomainException(ErrorKind kind, string message, IReadOnlyDic
     public IReadOnlyDictionary<string, string[]> Errors { get; } = errors ?? new Dictionary<string, string[]>();
 
     public static DomainException NotFound(string what, object id) => new(ErrorKind.NotFound, $"{what} {id} was not found.");
+
+    /// <summary>A validation failure of one field (<paramref name="fieldMessage"/> for its entry in <see cref="Errors"/>, else the message).</summary>
+    public static DomainException Invalid(string field, string message, string? fieldMessage = null) =>
+        new(ErrorKind.Validation, message, new Dictionary<string, string[]> { [field] = [fieldMessage ?? message] });
 }

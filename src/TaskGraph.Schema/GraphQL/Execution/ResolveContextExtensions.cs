@@ -31,7 +31,7 @@ public static class Ids
         int number => number,
         long number when number is > 0 and <= int.MaxValue => (int)number,
         string text when int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) => number,
-        _ => throw new DomainException(ErrorKind.Validation, $"{field} must be a numeric id.", new Dictionary<string, string[]> { [field] = ["Must be a numeric id."] }),
+        _ => throw DomainException.Invalid(field, $"{field} must be a numeric id.", "Must be a numeric id."),
     };
 }
 

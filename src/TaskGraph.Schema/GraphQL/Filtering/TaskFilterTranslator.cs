@@ -40,7 +40,7 @@ public static class TaskFilterTranslator
         {
             if (entry is not IDictionary<string, object?> fields || fields.Count == 0 || fields.Values.Any(v => v is null))
             {
-                throw Invalid("order", "Each order entry sets one field to ASC or DESC.");
+                throw DomainException.Invalid("order", "Each order entry sets one field to ASC or DESC.");
             }
             foreach (var (name, direction) in fields)
             {
@@ -52,7 +52,7 @@ public static class TaskFilterTranslator
                     "dueDate" => TaskSortField.DueDate,
                     "priority" => TaskSortField.Priority,
                     "completed" => TaskSortField.Completed,
-                    _ => throw Invalid("order", $"Cannot sort by {name}."),
+                    _ => throw DomainException.Invalid("order", $"Cannot sort by {name}."),
                 };
                 sorts.Add(new TaskSort(field, direction is SortDirection.Descending));
             }
@@ -64,7 +64,7 @@ public static class TaskFilterTranslator
     {
         if (depth > MaxNesting)
         {
-            throw Invalid("where", $"Filters nest at most {MaxNesting} deep.");
+            throw DomainException.Invalid("where", $"Filters nest at most {MaxNesting} deep.");
         }
         var parts = new List<Expression<Func<TaskItem, bool>>>();
         foreach (var (field, value) in where)
@@ -75,7 +75,7 @@ public static class TaskFilterTranslator
             }
             if (++conditions > MaxConditions)
             {
-                throw Invalid("where", $"A filter has at most {MaxConditions} conditions.");
+                throw DomainException.Invalid("where", $"A filter has at most {MaxConditions} conditions.");
             }
             switch (field)
             {
@@ -113,7 +113,7 @@ public static class TaskFilterTranslator
                     parts.Add(Comparable(t => t.OwnerId, Operations(value), "ownerId", v => Ids.Parse(v, "ownerId")));
                     break;
                 default:
-                    throw Invalid("where", $"Cannot filter by {field}.");
+                    throw DomainException.Invalid("where", $"Cannot filter by {field}.");
             }
         }
         return Predicates.And(parts);
@@ -142,13 +142,13 @@ public static class TaskFilterTranslator
                     break;
                 case "contains":
                 case "startsWith":
-                    var text = (value as string ?? throw Invalid(field, $"{operation} needs a value.")).ToLowerInvariant();
+                    var text = (value as string ?? throw DomainException.Invalid(field, $"{operation} needs a value.")).ToLowerInvariant();
                     var lowered = Expression.Call(member.Body, ToLower);
                     var match = Expression.Call(lowered, operation == "contains" ? StringContains : StringStartsWith, Predicates.Parameter(text));
                     parts.Add(Lambda(Expression.AndAlso(Expression.NotEqual(member.Body, Expression.Constant(null, typeof(string))), match), parameter));
                     break;
                 default:
-                    throw Invalid(field, $"Unknown operator {operation}.");
+                    throw DomainException.Invalid(field, $"Unknown operator {operation}.");
             }
         }
         return Predicates.And(parts);
@@ -171,7 +171,7 @@ public static class TaskFilterTranslator
             {
                 if (operation is not ("eq" or "neq"))
                 {
-                    throw Invalid(field, $"{operation} needs a value.");
+                    throw DomainException.Invalid(field, $"{operation} needs a value.");
                 }
                 if (typeof(T).IsValueType && Nullable.GetUnderlyingType(typeof(T)) is null)
                 {
@@ -200,7 +200,7 @@ public static class TaskFilterTranslator
                 "gte" => Expression.GreaterThanOrEqual(left, right),
                 "lt" => Expression.LessThan(left, right),
                 "lte" => Expression.LessThanOrEqual(left, right),
-                _ => throw Invalid(field, $"Unknown operator {operation}."),
+                _ => throw DomainException.Invalid(field, $"Unknown operator {operation}."),
             };
             parts.Add(Lambda(body, parameter));
         }
@@ -209,8 +209,8 @@ public static class TaskFilterTranslator
 
     private static List<T> List<T>(object? value, string field, Func<object?, T> convert)
     {
-        var items = ((IEnumerable?)value ?? throw Invalid(field, "in/nin need a list.")).Cast<object?>().Select(convert).ToList();
-        return items.Count <= MaxListLength ? items : throw Invalid(field, $"in/nin take at most {MaxListLength} values.");
+        var items = ((IEnumerable?)value ?? throw DomainException.Invalid(field, "in/nin need a list.")).Cast<object?>().Select(convert).ToList();
+        return items.Count <= MaxListLength ? items : throw DomainException.Invalid(field, $"in/nin take at most {MaxListLength} values.");
     }
 
     private static MethodCallExpression In<T>(Expression member, List<T> values) =>
@@ -218,7 +218,4 @@ public static class TaskFilterTranslator
 
     private static Expression<Func<TaskItem, bool>> Lambda(Expression body, ParameterExpression parameter) =>
         Expression.Lambda<Func<TaskItem, bool>>(body, parameter);
-
-    private static DomainException Invalid(string field, string message) =>
-        new(ErrorKind.Validation, message, new Dictionary<string, string[]> { [field] = [message] });
 }
