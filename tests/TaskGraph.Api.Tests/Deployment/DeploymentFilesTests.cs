@@ -12,17 +12,7 @@ namespace TaskGraph.Api.Tests.Deployment;
 /// </summary>
 public sealed partial class DeploymentFilesTests(TaskGraphFactory factory) : IClassFixture<TaskGraphFactory>
 {
-    private static readonly string Root = FindRepositoryRoot();
-
-    private static string FindRepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "TaskGraph.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("TaskGraph.sln not found above the test binaries.");
-    }
+    private static readonly string Root = Repository.Root;
 
     /// <summary>Dockerfile instructions with line continuations joined.</summary>
     private static List<(string Instruction, string Arguments)> Dockerfile() =>
