@@ -17,14 +17,14 @@ public sealed class GraphQLTaskPageCache(TaskListCache cache) : ITaskPageCache
 
     private static readonly Dictionary<string, string> NoHeaders = [];
 
-    public async Task<Connection<TaskItem>> GetOrCreateAsync(Actor actor, string query, Func<Task<Connection<TaskItem>>> read)
+    public async Task<Connection<TaskItem>> GetOrCreateAsync(Actor actor, object arguments, Func<Task<Connection<TaskItem>>> read)
     {
         if (!cache.Enabled)
         {
             return await read();
         }
         Connection<TaskItem>? fresh = null;
-        var (cached, _) = await cache.GetOrCreateAsync(actor, Face, query, async () =>
+        var (cached, _) = await cache.GetOrCreateAsync(actor, Face, JsonSerializer.Serialize(arguments), async () =>
         {
             fresh = await read();
             return new CachedResponse(JsonSerializer.Serialize(fresh), NoHeaders);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using GraphQL;
 using TaskGraph.Schema.Auth;
 using TaskGraph.Schema.Common;
@@ -21,8 +20,8 @@ public sealed class TaskConnectionResolver(TaskQueries queries, ITaskPageCache c
         var where = TaskFilterTranslator.Where(whereArgument);
         var order = TaskFilterTranslator.Order(orderArgument);
         // The coerced arguments identify the page: equal requests share a cache entry.
-        var key = JsonSerializer.Serialize(new { where = whereArgument, order = orderArgument, page });
-        return await cache.GetOrCreateAsync(actor, key, () => queries.PageAsync(actor, where, order, page, context.CancellationToken));
+        var arguments = new { where = whereArgument, order = orderArgument, page };
+        return await cache.GetOrCreateAsync(actor, arguments, () => queries.PageAsync(actor, where, order, page, context.CancellationToken));
     }
 }
 
@@ -32,11 +31,12 @@ public sealed class TaskConnectionResolver(TaskQueries queries, ITaskPageCache c
 /// </summary>
 public interface ITaskPageCache
 {
-    Task<Connection<TaskItem>> GetOrCreateAsync(Actor actor, string query, Func<Task<Connection<TaskItem>>> read);
+    /// <summary>The caller's page for these coerced arguments (JSON-serializable: they identify the page), or a fresh read.</summary>
+    Task<Connection<TaskItem>> GetOrCreateAsync(Actor actor, object arguments, Func<Task<Connection<TaskItem>>> read);
 }
 
 /// <summary>No caching: every read goes to the database.</summary>
 public sealed class UncachedTaskPages : ITaskPageCache
 {
-    public Task<Connection<TaskItem>> GetOrCreateAsync(Actor actor, string query, Func<Task<Connection<TaskItem>>> read) => read();
+    public Task<Connection<TaskItem>> GetOrCreateAsync(Actor actor, object arguments, Func<Task<Connection<TaskItem>>> read) => read();
 }
