@@ -150,7 +150,9 @@ public sealed class LoginTimingTests
             unknown.Add(await LoginTime(client, "no_such_user"));
         }
 
-        Assert.True(Median(unknown) > Median(known) * 0.5, $"unknown-user logins took {Times(unknown)} ms, known-user {Times(known)} ms");
+        // Fastest of each: load on the machine only ever adds time, so the minimum is each path's own cost
+        // (a burst during one kind's logins moved the medians apart here, though both did one bcrypt).
+        Assert.True(unknown.Min() > known.Min() * 0.5, $"unknown-user logins took {Times(unknown)} ms, known-user {Times(known)} ms");
     }
 
     private static async Task<TimeSpan> LoginTime(HttpClient client, string username)
@@ -161,8 +163,6 @@ public sealed class LoginTimingTests
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         return elapsed;
     }
-
-    private static TimeSpan Median(List<TimeSpan> times) => times.Order().ElementAt(times.Count / 2);
 
     private static string Times(List<TimeSpan> times) => string.Join(", ", times.Select(t => Math.Round(t.TotalMilliseconds)));
 }
