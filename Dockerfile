@@ -7,6 +7,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && r
 WORKDIR /src
 # Restore first, from the project files only, so dependency layers are cached across code changes.
 COPY Directory.Build.props Directory.Packages.props TaskGraph.sln .editorconfig ./
+COPY src/TaskGraph.Core/TaskGraph.Core.csproj src/TaskGraph.Core/
 COPY src/TaskGraph.Schema/TaskGraph.Schema.csproj src/TaskGraph.Schema/
 COPY src/TaskGraph.Migrations.Postgres/TaskGraph.Migrations.Postgres.csproj src/TaskGraph.Migrations.Postgres/
 COPY src/TaskGraph.Api/TaskGraph.Api.csproj src/TaskGraph.Api/

@@ -12,9 +12,9 @@ using TaskGraph.Api.RateLimiting;
 using TaskGraph.Api.Redis;
 using TaskGraph.Api.Tasks;
 using TaskGraph.Api.Users;
+using TaskGraph.Core;
+using TaskGraph.Core.Data;
 using TaskGraph.Schema;
-using TaskGraph.Schema.Data;
-using TaskGraph.Schema.GraphQL;
 
 if (HealthProbe.IsRequested(args))
 {
@@ -27,42 +27,42 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 // On SIGTERM Kestrel stops accepting and lets in-flight requests finish, up to this long.
 builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
-builder.Services.AddTaskGraphLogging();
-builder.Services.AddTaskGraphTelemetry(builder.Configuration);
-builder.Services.AddTaskGraphCore(builder.Configuration);
+builder.Services.AddJsonLogging();
+builder.Services.AddTelemetry(builder.Configuration);
+builder.Services.AddCore(builder.Configuration);
 builder.Services.AddJwtAuthentication();
-builder.Services.AddApiProblemDetails();
+builder.Services.AddApiErrors();
 builder.Services.AddRestJson();
 builder.Services.AddTrustedProxies(builder.Configuration);
 builder.Services.AddRedis(builder.Configuration);
-builder.Services.AddTaskGraphRateLimiting(builder.Configuration);
-builder.Services.AddTaskListCache(builder.Configuration);
-builder.Services.AddTaskGraphHealthChecks();
-builder.Services.AddTaskGraphOpenApi();
-builder.Services.AddTaskGraphGraphQL(builder.Configuration);
+builder.Services.AddRateLimiting(builder.Configuration);
+builder.Services.AddCaching(builder.Configuration);
+builder.Services.AddHealth();
+builder.Services.AddApiDocs();
+builder.Services.AddGraphQLSchema(builder.Configuration);
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
 var app = builder.Build();
 
 app.UseTrustedProxies();
-app.UseTaskGraphRequestLogging();
+app.UseRequestLogging();
 app.UseApiErrors();
 app.UseRequestBodyLimit();
 app.UseGraphiQL();
 app.UseAuthentication();
-app.UseTaskGraphRateLimiting();
+app.UseRateLimiting();
 app.UseAuthorization();
 
-app.MapTaskGraphHealth();
-app.MapTaskGraphMetrics();
-app.MapTaskGraphDocs();
+app.MapHealth();
+app.MapMetrics();
+app.MapApiDocs();
 app.MapAuth();
 app.MapTasks();
 app.MapUsers();
 app.MapJokes();
-app.MapTaskGraphGraphQL();
+app.MapGraphQL();
 
-await app.Services.MigrateTaskGraphDatabaseAsync();
+await app.Services.MigrateDatabaseAsync();
 await app.Services.EnsureConfiguredAdminAsync(app.Configuration);
 await app.RunAsync();
 return 0;

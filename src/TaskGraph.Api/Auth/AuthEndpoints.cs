@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using TaskGraph.Schema.Auth;
-using TaskGraph.Schema.Users;
+using TaskGraph.Core.Auth;
+using TaskGraph.Core.Users;
 
 namespace TaskGraph.Api.Auth;
 

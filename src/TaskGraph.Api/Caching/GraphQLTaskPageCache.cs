@@ -1,8 +1,8 @@
 using System.Text.Json;
-using TaskGraph.Schema.Auth;
-using TaskGraph.Schema.Common;
-using TaskGraph.Schema.GraphQL.Execution;
-using TaskGraph.Schema.Tasks;
+using TaskGraph.Core.Auth;
+using TaskGraph.Core.Common;
+using TaskGraph.Core.Tasks;
+using TaskGraph.Schema.Execution;
 
 namespace TaskGraph.Api.Caching;
 

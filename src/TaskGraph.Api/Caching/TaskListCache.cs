@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using TaskGraph.Api.Observability;
 using TaskGraph.Api.Redis;
-using TaskGraph.Schema.Auth;
-using TaskGraph.Schema.Tasks;
+using TaskGraph.Core.Auth;
+using TaskGraph.Core.Tasks;
 
 namespace TaskGraph.Api.Caching;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using TaskGraph.Api.Tasks;
-using TaskGraph.Schema.Auth;
+using TaskGraph.Core.Auth;
 
 namespace TaskGraph.Api.Caching;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using TaskGraph.Api.Http;
-using TaskGraph.Schema.Common;
+using TaskGraph.Core.Common;
 
 namespace TaskGraph.Api.Errors;
 

@@ -1,16 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
-using TaskGraph.Schema.GraphQL;
+using TaskGraph.Schema;
 
 namespace TaskGraph.Api.GraphQL;
-
-/// <summary>The body of a /graphql answer that never reached the executer: GraphQL-shaped, as every /graphql error is.</summary>
-public sealed record GraphQLErrorBody(IReadOnlyList<GraphQLErrorEntry> Errors);
-
-public sealed record GraphQLErrorEntry(string Message, GraphQLErrorExtensions Extensions);
-
-public sealed record GraphQLErrorExtensions(string Code, string RequestId);
 
 public static class GraphQLErrorResponse
 {

@@ -5,9 +5,6 @@ using Microsoft.Extensions.Primitives;
 
 namespace TaskGraph.Api.GraphQL;
 
-/// <summary>A request that is not a GraphQL-over-HTTP request at all: the endpoint answers 400 with this message.</summary>
-public sealed class InvalidGraphQLRequestException(string message) : Exception(message);
-
 /// <summary>
 /// Reads <c>{query, operationName, variables, extensions}</c> from a POST body or GET query string
 /// and checks each parameter's type, so a wrong type is a 400 that names the parameter (the spec's

@@ -1,6 +1,6 @@
 using GraphQL;
 using GraphQL.Execution;
-using TaskGraph.Schema.GraphQL;
+using TaskGraph.Schema;
 
 namespace TaskGraph.Api.GraphQL;
 

@@ -1,6 +1,5 @@
 using GraphQL.Validation;
 using GraphQLParser.AST;
-using TaskGraph.Schema.GraphQL;
 
 namespace TaskGraph.Api.GraphQL;
 
@@ -21,15 +20,5 @@ public sealed class QueriesOnlyOverGetRule : ValidationRuleBase
             context.ReportError(new NonQueryOverGetError(context.Document.Source, context.Operation));
         }
         return default;
-    }
-}
-
-/// <summary>The error of <see cref="QueriesOnlyOverGetRule"/>; its type is what maps it to 405.</summary>
-public sealed class NonQueryOverGetError : ValidationError
-{
-    public NonQueryOverGetError(GraphQLParser.ROM source, GraphQLOperationDefinition operation)
-        : base(source, null, $"Only query operations can be sent with GET; send this {operation.Operation.ToString().ToLowerInvariant()} with POST.", operation)
-    {
-        Code = ErrorCodes.BadRequest;
     }
 }

@@ -2,9 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using TaskGraph.Schema.Data;
 
 namespace TaskGraph.Api.Health;
 
@@ -22,17 +20,7 @@ public static class HealthEndpoints
     private static readonly string Version =
         typeof(HealthEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
 
-    public static IHealthChecksBuilder AddTaskGraphHealthChecks(this IServiceCollection services) =>
-        services.AddHealthChecks()
-            // A real query, not just "can connect": SQLite happily opens (and creates) an empty file.
-            .AddDbContextCheck<TaskGraphDbContext>("database", HealthStatus.Unhealthy, [ReadyTag], async (db, cancellationToken) =>
-            {
-                await db.Users.AnyAsync(cancellationToken);
-                return true;
-            })
-            .AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded);
-
-    public static IEndpointRouteBuilder MapTaskGraphHealth(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         var health = app.MapGroup("/health").WithTags("Health").ExcludeFromDescription();
         health.MapHealthChecks("", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteStatusAsync });

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using TaskGraph.Schema.Jokes;
+using TaskGraph.Core.Jokes;
 
 namespace TaskGraph.Api.Jokes;
 

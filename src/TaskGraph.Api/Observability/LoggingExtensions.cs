@@ -1,6 +1,6 @@
 using Serilog;
 using Serilog.Events;
-using TaskGraph.Schema.Auth;
+using TaskGraph.Core.Auth;
 
 namespace TaskGraph.Api.Observability;
 
@@ -10,7 +10,7 @@ public static class LoggingExtensions
     /// Serilog to stdout as JSON lines. Sinks registered in DI (tests capture logs that way) are
     /// added too. Nothing here logs bodies or headers, so passwords and tokens never reach the log.
     /// </summary>
-    public static IServiceCollection AddTaskGraphLogging(this IServiceCollection services) =>
+    public static IServiceCollection AddJsonLogging(this IServiceCollection services) =>
         // preserveStaticLogger: the app's logger lives in DI only, so hosts in one process (tests) stay apart.
         services.AddSerilog(preserveStaticLogger: true, configureLogger: (provider, logger) => logger
             .ReadFrom.Configuration(provider.GetRequiredService<IConfiguration>())
@@ -25,7 +25,7 @@ public static class LoggingExtensions
             .WriteTo.Console(new JsonLogFormatter()));
 
     /// <summary>Request id first (every later log line carries it), then one summary line per request.</summary>
-    public static IApplicationBuilder UseTaskGraphRequestLogging(this IApplicationBuilder app) =>
+    public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) =>
         app.UseMiddleware<RequestIdMiddleware>()
             .UseSerilogRequestLogging(options =>
             {

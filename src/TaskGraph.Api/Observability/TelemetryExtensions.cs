@@ -11,7 +11,7 @@ public static class TelemetryExtensions
     /// Metrics always (Prometheus text at /metrics). Traces (ASP.NET Core, HttpClient, EF Core) only
     /// when an OTLP endpoint is configured with the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>.
     /// </summary>
-    public static IServiceCollection AddTaskGraphTelemetry(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<TaskGraphMetrics>();
         var telemetry = services.AddOpenTelemetry()
@@ -38,11 +38,5 @@ public static class TelemetryExtensions
                 .AddOtlpExporter());
         }
         return services;
-    }
-
-    public static IEndpointRouteBuilder MapTaskGraphMetrics(this IEndpointRouteBuilder app)
-    {
-        app.MapPrometheusScrapingEndpoint("/metrics");
-        return app;
     }
 }

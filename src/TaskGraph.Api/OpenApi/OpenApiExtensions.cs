@@ -1,20 +1,19 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
-using Scalar.AspNetCore;
 
 namespace TaskGraph.Api.OpenApi;
 
 public static class OpenApiExtensions
 {
-    private const string BearerScheme = "Bearer";
-    private const string PasswordScheme = "OAuth2";
+    public const string BearerScheme = "Bearer";
+    public const string PasswordScheme = "OAuth2";
 
     /// <summary>
     /// The OpenAPI document at /openapi/v1.json. Two security schemes: a plain bearer token, and
     /// OAuth2's password flow against /v1/auth/login so the docs page can log in by itself.
     /// Endpoints that require authorization are marked as such; anonymous ones are not.
     /// </summary>
-    public static IServiceCollection AddTaskGraphOpenApi(this IServiceCollection services) =>
+    public static IServiceCollection AddApiDocs(this IServiceCollection services) =>
         services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer((document, _, _) =>
@@ -60,23 +59,4 @@ public static class OpenApiExtensions
                 return Task.CompletedTask;
             });
         });
-
-    /// <summary>/openapi/v1.json and the docs page at /docs (Scalar; its script is served by the app, no CDN).</summary>
-    public static IEndpointRouteBuilder MapTaskGraphDocs(this IEndpointRouteBuilder app)
-    {
-        app.MapOpenApi("/openapi/{documentName}.json");
-        // Fully offline and self-contained: no web fonts, telemetry, AI agent or hosted tooling links.
-        app.MapScalarApiReference("/docs", options => options
-            .WithTitle("TaskGraph API")
-            .WithOpenApiRoutePattern("/openapi/{documentName}.json")
-            .DisableDefaultFonts()
-            .DisableTelemetry()
-            .DisableAgent()
-            .DisableMcp()
-            .HideDeveloperTools()
-            .WithDotNetFlag(false)
-            .AddPreferredSecuritySchemes(PasswordScheme)
-            .AddPasswordFlow(PasswordScheme, _ => { }));
-        return app;
-    }
 }

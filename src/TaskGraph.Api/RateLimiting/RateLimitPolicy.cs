@@ -13,6 +13,3 @@ public sealed record RateLimitPolicy(string Name, int Limit, TimeSpan Period, bo
     public static RateLimitPolicy Auth(RateLimitPolicyOptions options) =>
         new(AuthName, options.Limit, TimeSpan.FromSeconds(options.PeriodSeconds), KeyByUser: false);
 }
-
-/// <summary>The decision for one request: whether it may proceed, what is left, and when the oldest counted request leaves the window.</summary>
-public sealed record RateLimitDecision(bool Allowed, int Remaining, TimeSpan ResetAfter);

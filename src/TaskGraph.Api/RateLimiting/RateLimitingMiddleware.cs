@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Mvc;
 using TaskGraph.Api.Observability;
-using TaskGraph.Schema.Auth;
+using TaskGraph.Core.Auth;
 
 namespace TaskGraph.Api.RateLimiting;
 

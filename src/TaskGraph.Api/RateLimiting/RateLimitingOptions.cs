@@ -1,20 +1,6 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 
 namespace TaskGraph.Api.RateLimiting;
-
-/// <summary>One policy's quota: at most <see cref="Limit"/> requests in any <see cref="PeriodSeconds"/>.</summary>
-public class RateLimitPolicyOptions
-{
-    /// <summary>Turns the policy off entirely (no decisions, no headers).</summary>
-    public bool Enabled { get; set; } = true;
-
-    [Range(1, 1_000_000)]
-    public int Limit { get; set; } = 5;
-
-    [Range(1, 86_400)]
-    public int PeriodSeconds { get; set; } = 60;
-}
 
 /// <summary>
 /// Bound from section <c>RateLimiting</c>. Its own Limit/PeriodSeconds (RATE_LIMIT / RATE_PERIOD) are
@@ -28,6 +14,3 @@ public sealed class RateLimitingOptions : RateLimitPolicyOptions
     [ValidateObjectMembers]
     public RateLimitPolicyOptions Auth { get; set; } = new();
 }
-
-[OptionsValidator]
-public sealed partial class RateLimitingOptionsValidator : IValidateOptions<RateLimitingOptions>;

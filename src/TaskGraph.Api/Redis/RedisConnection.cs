@@ -16,7 +16,7 @@ public sealed partial class RedisConnection(IOptions<RedisOptions> options, Time
     // (tests, hosting layers) are only visible once the options are built.
     private readonly ConnectionMultiplexer? _connection = string.IsNullOrWhiteSpace(options.Value.Url)
         ? null
-        : ConnectionMultiplexer.Connect(RedisSetup.CreateConfiguration(options.Value));
+        : ConnectionMultiplexer.Connect(RedisExtensions.CreateConfiguration(options.Value));
 
     private long _lastWarningTimestamp = long.MinValue;
     private long _lastFailureTicks;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using TaskGraph.Api.Auth;
 using TaskGraph.Api.Caching;
 using TaskGraph.Api.Http;
-using TaskGraph.Schema.Tasks;
+using TaskGraph.Core.Tasks;
 
 namespace TaskGraph.Api.Tasks;
 

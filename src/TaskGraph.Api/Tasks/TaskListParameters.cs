@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using TaskGraph.Api.Http;
-using TaskGraph.Schema.Common;
-using TaskGraph.Schema.Tasks;
+using TaskGraph.Core.Common;
+using TaskGraph.Core.Tasks;
 
 namespace TaskGraph.Api.Tasks;
 

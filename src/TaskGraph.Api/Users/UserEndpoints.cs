@@ -1,12 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TaskGraph.Api.Auth;
 using TaskGraph.Api.Http;
-using TaskGraph.Schema.Common;
-using TaskGraph.Schema.Users;
+using TaskGraph.Core.Common;
+using TaskGraph.Core.Users;
 
 namespace TaskGraph.Api.Users;
-
-public sealed record SetRoleRequest(Role? Role);
 
 /// <summary>Admin-only user management.</summary>
 public static class UserEndpoints
@@ -15,7 +13,7 @@ public static class UserEndpoints
     {
         var users = app.MapGroup("/v1/users")
             .WithTags("Users")
-            .RequireAuthorization(JwtAuthentication.AdminPolicy)
+            .RequireAuthorization(AuthExtensions.AdminPolicy)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using TaskGraph.Schema.Data;
+using TaskGraph.Core.Data;
 
 #nullable disable
 
@@ -25,7 +25,7 @@ namespace TaskGraph.Migrations.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("TaskGraph.Schema.Tasks.TaskItem", b =>
+            modelBuilder.Entity("TaskGraph.Core.Tasks.TaskItem", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -83,7 +83,7 @@ namespace TaskGraph.Migrations.Postgres.Migrations
                     b.ToTable("tasks", (string)null);
                 });
 
-            modelBuilder.Entity("TaskGraph.Schema.Users.User", b =>
+            modelBuilder.Entity("TaskGraph.Core.Users.User", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -143,9 +143,9 @@ namespace TaskGraph.Migrations.Postgres.Migrations
                     b.ToTable("users", (string)null);
                 });
 
-            modelBuilder.Entity("TaskGraph.Schema.Tasks.TaskItem", b =>
+            modelBuilder.Entity("TaskGraph.Core.Tasks.TaskItem", b =>
                 {
-                    b.HasOne("TaskGraph.Schema.Users.User", null)
+                    b.HasOne("TaskGraph.Core.Users.User", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using TaskGraph.Schema.Data;
+using TaskGraph.Core.Data;
 
 #nullable disable
 
@@ -22,7 +22,7 @@ namespace TaskGraph.Migrations.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("TaskGraph.Schema.Tasks.TaskItem", b =>
+            modelBuilder.Entity("TaskGraph.Core.Tasks.TaskItem", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -80,7 +80,7 @@ namespace TaskGraph.Migrations.Postgres.Migrations
                     b.ToTable("tasks", (string)null);
                 });
 
-            modelBuilder.Entity("TaskGraph.Schema.Users.User", b =>
+            modelBuilder.Entity("TaskGraph.Core.Users.User", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -140,9 +140,9 @@ namespace TaskGraph.Migrations.Postgres.Migrations
                     b.ToTable("users", (string)null);
                 });
 
-            modelBuilder.Entity("TaskGraph.Schema.Tasks.TaskItem", b =>
+            modelBuilder.Entity("TaskGraph.Core.Tasks.TaskItem", b =>
                 {
-                    b.HasOne("TaskGraph.Schema.Users.User", null)
+                    b.HasOne("TaskGraph.Core.Users.User", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)

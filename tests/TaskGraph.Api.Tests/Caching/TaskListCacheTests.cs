@@ -1,7 +1,7 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using TaskGraph.Api.Tests.Infrastructure;
 using TaskGraph.Api.Tests.RateLimiting;
 
@@ -167,7 +167,7 @@ public sealed class GraphQLTaskPageCacheTests(RedisServerFixture redis) : IDispo
     private async Task RenameInDatabaseAsync(string id, string title)
     {
         await using var scope = _factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TaskGraph.Schema.Data.TaskGraphDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<TaskGraph.Core.Data.TaskGraphDbContext>();
         var taskId = int.Parse(id, System.Globalization.CultureInfo.InvariantCulture);
         await db.Tasks.Where(t => t.Id == taskId).ExecuteUpdateAsync(set => set.SetProperty(t => t.Title, title));
     }

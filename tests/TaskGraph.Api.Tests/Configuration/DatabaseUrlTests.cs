@@ -1,6 +1,6 @@
 using Npgsql;
 using TaskGraph.Api.Tests.Infrastructure;
-using TaskGraph.Schema.Data;
+using TaskGraph.Core.Data;
 
 namespace TaskGraph.Api.Tests.Configuration;
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TaskGraph.Api.Configuration;
 using TaskGraph.Api.Tests.Infrastructure;
-using TaskGraph.Schema.Auth;
+using TaskGraph.Core.Auth;
 
 namespace TaskGraph.Api.Tests.Configuration;
 
@@ -54,9 +54,9 @@ public sealed class StartupConfigurationTests
         Assert.True(auth.BcryptWorkFactor >= 11);
         Assert.Equal(60, auth.AccessTokenMinutes);
         Assert.InRange(auth.ClockSkewSeconds, 1, 60);
-        Assert.Equal("Data Source=taskgraph.db", new TaskGraph.Schema.Data.DatabaseOptions().Url);
-        Assert.Equal("https://official-joke-api.appspot.com", new TaskGraph.Schema.Jokes.JokeOptions().BaseUrl);
-        Assert.Equal(3, new TaskGraph.Schema.Jokes.JokeOptions().TimeoutSeconds);
+        Assert.Equal("Data Source=taskgraph.db", new TaskGraph.Core.Data.DatabaseOptions().Url);
+        Assert.Equal("https://official-joke-api.appspot.com", new TaskGraph.Core.Jokes.JokeOptions().BaseUrl);
+        Assert.Equal(3, new TaskGraph.Core.Jokes.JokeOptions().TimeoutSeconds);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TaskGraph.Api.Tests.Infrastructure;
-using TaskGraph.Schema.Data;
+using TaskGraph.Core.Data;
 
 namespace TaskGraph.Api.Tests.Data;
 

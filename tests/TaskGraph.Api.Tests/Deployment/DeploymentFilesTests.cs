@@ -95,11 +95,11 @@ public sealed partial class DeploymentFilesTests(TaskGraphFactory factory) : ICl
         // The postgres profile is used by setting DATABASE_URL as the compose file's header shows.
         var url = ComposePostgresUrl().Match(File.ReadAllText(Path.Combine(Root, "docker-compose.yml")));
         Assert.True(url.Success, "docker-compose.yml shows no DATABASE_URL=postgres://… for the postgres profile");
-        var connection = TaskGraph.Schema.Data.DatabaseConnection.Parse(url.Groups["url"].Value);
+        var connection = TaskGraph.Core.Data.DatabaseConnection.Parse(url.Groups["url"].Value);
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connection.ConnectionString);
         var environment = (YamlMappingNode)Service("postgres")["environment"];
 
-        Assert.Equal(TaskGraph.Schema.Data.DatabaseProvider.Postgres, connection.Provider);
+        Assert.Equal(TaskGraph.Core.Data.DatabaseProvider.Postgres, connection.Provider);
         Assert.Equal("postgres", builder.Host);
         Assert.Equal(5432, builder.Port);
         Assert.Equal(environment["POSTGRES_USER"].ToString(), builder.Username);

@@ -1,6 +1,5 @@
-using System.Text.Json;
-using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json;
 using TaskGraph.Api.Tests.Infrastructure;
 
 namespace TaskGraph.Api.Tests.GraphQL;

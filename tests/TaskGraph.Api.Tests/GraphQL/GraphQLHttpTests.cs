@@ -1,12 +1,11 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using GraphQL;
 using Microsoft.Extensions.DependencyInjection;
 using TaskGraph.Api.Tests.Infrastructure;
-using TaskGraph.Schema.GraphQL;
+using TaskGraph.Schema;
 
 namespace TaskGraph.Api.Tests.GraphQL;
 

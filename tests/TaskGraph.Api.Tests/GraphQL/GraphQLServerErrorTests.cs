@@ -3,7 +3,7 @@ using GraphQL;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using TaskGraph.Api.Tests.Infrastructure;
-using TaskGraph.Schema.GraphQL;
+using TaskGraph.Schema;
 
 namespace TaskGraph.Api.Tests.GraphQL;
 

@@ -1,7 +1,7 @@
 using GraphQL;
 using GraphQL.Execution;
 using TaskGraph.Api.GraphQL;
-using TaskGraph.Schema.GraphQL;
+using TaskGraph.Schema;
 
 namespace TaskGraph.Api.Tests.GraphQL;
 

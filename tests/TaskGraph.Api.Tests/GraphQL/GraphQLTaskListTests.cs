@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using TaskGraph.Api.Tests.Infrastructure;
-using TaskGraph.Schema.Data;
+using TaskGraph.Core.Data;
 
 namespace TaskGraph.Api.Tests.GraphQL;
 

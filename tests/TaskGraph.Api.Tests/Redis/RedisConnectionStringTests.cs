@@ -1,4 +1,3 @@
-using StackExchange.Redis;
 using TaskGraph.Api.Redis;
 
 namespace TaskGraph.Api.Tests.Redis;

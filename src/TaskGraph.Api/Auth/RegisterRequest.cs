@@ -1,0 +1,3 @@
+namespace TaskGraph.Api.Auth;
+
+public sealed record RegisterRequest(string? Username, string? Email, string? Password);

@@ -1,0 +1,3 @@
+namespace TaskGraph.Api.GraphQL;
+
+public sealed record GraphQLErrorEntry(string Message, GraphQLErrorExtensions Extensions);

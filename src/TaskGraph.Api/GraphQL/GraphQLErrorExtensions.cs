@@ -1,0 +1,3 @@
+namespace TaskGraph.Api.GraphQL;
+
+public sealed record GraphQLErrorExtensions(string Code, string RequestId);

@@ -1,0 +1,3 @@
+namespace TaskGraph.Core.Auth;
+
+public sealed record AccessToken(string Token, int ExpiresInSeconds);

@@ -1,0 +1,3 @@
+namespace TaskGraph.Core.Common;
+
+public sealed record Edge<T>(string Cursor, T Node);

@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TaskGraph.Core.Common;
+using TaskGraph.Core.Data.Postgres;
+
+namespace TaskGraph.Core.Data;
+
+public static class DataExtensions
+{
+    /// <summary>
+    /// EF keeps one migrations set per provider: SQLite's live in this assembly (Data/Migrations/Sqlite),
+    /// PostgreSQL's in their own, so both can belong to the one <see cref="TaskGraphDbContext"/> the app injects.
+    /// </summary>
+    public const string PostgresMigrationsAssembly = "TaskGraph.Migrations.Postgres";
+
+    public static IServiceCollection AddData(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<DatabaseOptions>(configuration, DatabaseOptions.SectionName);
+
+        // The provider is chosen when the options are read, not at registration: tests and hosts may
+        // add configuration after AddData runs.
+        services.AddDbContext<TaskGraphDbContext>((provider, options) =>
+        {
+            var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            var connection = database.Connection;
+            if (connection.Provider == DatabaseProvider.Postgres)
+            {
+                options.UseNpgsql(connection.ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly));
+                ((IDbContextOptionsBuilderInfrastructure)options).AddOrUpdateExtension(new OrdinalLowerTranslation());
+            }
+            else
+            {
+                options.UseSqlite(connection.ConnectionString)
+                    .AddInterceptors(new SqliteConnectionSetup(database.BusyTimeoutMilliseconds));
+            }
+            // These failures propagate to the caller, which logs them once (the exception middleware
+            // for requests); EF's own error-level copies would log every failure two or three times.
+            options.ConfigureWarnings(warnings => warnings.Log(
+                (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+                (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+                (RelationalEventId.CommandError, LogLevel.Debug),
+                (RelationalEventId.ConnectionError, LogLevel.Debug)));
+        });
+        return services;
+    }
+
+    /// <summary>Applies pending migrations (EF takes a migration lock, so several instances may start at once).</summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var database = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Connection;
+        // Where, never how: the connection string may carry a password.
+        scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DataExtensions))
+            .LogInformation("Database: {Database}", database.Describe());
+        var db = scope.ServiceProvider.GetRequiredService<TaskGraphDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers run while one writer writes; the mode is stored in the database file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+        }
+    }
+}

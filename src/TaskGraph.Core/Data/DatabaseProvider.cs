@@ -1,0 +1,7 @@
+namespace TaskGraph.Core.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using TaskGraph.Core.Common;
+using TaskGraph.Core.Tasks;
+using TaskGraph.Core.Users;
+
+namespace TaskGraph.Core.Data;
+
+public sealed class TaskGraphDbContext(DbContextOptions<TaskGraphDbContext> options) : DbContext(options)
+{
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<TaskItem> Tasks => Set<TaskItem>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Applies to DateTime? as well: every instant leaves the database as UTC.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<User>(user =>
+        {
+            user.ToTable("users");
+            user.Property(u => u.Username).HasMaxLength(50);
+            user.Property(u => u.NormalizedUsername).HasMaxLength(50);
+            user.Property(u => u.Email).HasMaxLength(254);
+            user.Property(u => u.NormalizedEmail).HasMaxLength(254);
+            user.Property(u => u.PasswordHash).HasMaxLength(100);
+            user.Property(u => u.Role)
+                .HasConversion(r => r == Role.Admin ? "admin" : "user", s => s == "admin" ? Role.Admin : Role.User)
+                .HasMaxLength(16);
+            user.HasIndex(u => u.NormalizedUsername).IsUnique();
+            user.HasIndex(u => u.NormalizedEmail).IsUnique();
+        });
+
+        modelBuilder.Entity<TaskItem>(task =>
+        {
+            task.ToTable("tasks");
+            task.Property(t => t.Title).HasMaxLength(200);
+            task.Property(t => t.Description).HasMaxLength(2000);
+            task.Property(t => t.Version).IsConcurrencyToken();
+            task.HasOne<User>().WithMany().HasForeignKey(t => t.OwnerId).OnDelete(DeleteBehavior.Cascade);
+            // The list queries: a user's tasks newest first, and a user's open/done tasks.
+            task.HasIndex(t => new { t.OwnerId, t.CreatedAt });
+            task.HasIndex(t => new { t.OwnerId, t.Completed });
+        });
+
+        // snake_case columns, so the schema reads naturally in psql/sqlite3 without quoting.
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name));
+            }
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        CutTimestampsToStoredPrecision();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        CutTimestampsToStoredPrecision();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// PostgreSQL keeps microseconds, .NET has 100 ns ticks: cutting the entities' own values before
+    /// saving makes the response to a write equal every later read (and SQLite behave the same).
+    /// </summary>
+    private void CutTimestampsToStoredPrecision()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            foreach (var property in entry.Properties)
+            {
+                // Only values being written: rows stored earlier (SQLite keeps 100 ns) are left as they are.
+                var written = entry.State == EntityState.Added || (entry.State == EntityState.Modified && property.IsModified);
+                if (written && property.CurrentValue is DateTime value && UtcDateTime.ToStoredPrecision(value) is var cut && cut != value)
+                {
+                    property.CurrentValue = cut;
+                }
+            }
+        }
+    }
+
+    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(v => UtcDateTime.AsUtc(v), v => UtcDateTime.AsUtc(v));
+}

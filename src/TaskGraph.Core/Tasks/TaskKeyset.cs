@@ -1,0 +1,123 @@
+using System.Linq.Expressions;
+using System.Text.Json;
+using TaskGraph.Core.Common;
+
+namespace TaskGraph.Core.Tasks;
+
+/// <summary>
+/// Keyset ("seek") pagination over <see cref="TaskOrdering"/>: a cursor holds a row's sort key values
+/// and id, and the next page is the rows strictly after it in the same order: (k1 &gt; v1) OR (k1 = v1
+/// AND k2 &gt; v2) … OR (all equal AND id &gt; v). Unlike OFFSET, inserts before the cursor never shift
+/// a page, and the database seeks instead of counting rows.
+/// </summary>
+public static class TaskKeyset
+{
+    /// <summary>The order's signature, stored in its cursors.</summary>
+    public static string Signature(IReadOnlyList<TaskSort> sorts) =>
+        string.Join(',', TaskOrdering.Effective(sorts).Select(s => $"{s.Field}:{(s.Descending ? "desc" : "asc")}"));
+
+    public static Cursor CursorOf(TaskItem task, IReadOnlyList<TaskSort> sorts)
+    {
+        var values = TaskOrdering.Effective(sorts).Select(sort => KeyValue(task, sort.Field)).Append(Cursor.Value(task.Id)).ToList();
+        return new Cursor(Signature(sorts), values);
+    }
+
+    /// <summary>Rows strictly after the cursor's row; with <paramref name="reversed"/>, strictly before it.</summary>
+    public static Expression<Func<TaskItem, bool>> After(Cursor cursor, IReadOnlyList<TaskSort> sorts, bool reversed, string argument)
+    {
+        sorts = TaskOrdering.Effective(sorts);
+        if (cursor.Values.Count != sorts.Count + 1)
+        {
+            throw Cursor.Invalid(argument);
+        }
+        var keys = new List<Key>();
+        try
+        {
+            for (var i = 0; i < sorts.Count; i++)
+            {
+                keys.AddRange(Keys(sorts[i].Field, cursor.Values[i], sorts[i].Descending ^ reversed, reversed));
+            }
+            var id = cursor.Values[^1].GetInt32();
+            keys.Add(new Key(t => t.Id == id, TaskOrdering.IdDescending(sorts) ^ reversed ? t => t.Id < id : t => t.Id > id));
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or FormatException or JsonException)
+        {
+            throw Cursor.Invalid(argument);
+        }
+
+        // OR over i of (keys before i equal AND key i after).
+        var alternatives = new List<Expression<Func<TaskItem, bool>>>();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            alternatives.Add(Predicates.And(keys.Take(i).Select(k => k.Equal).Append(keys[i].After)));
+        }
+        return Predicates.Or(alternatives);
+    }
+
+    private static JsonElement KeyValue(TaskItem task, TaskSortField field) => field switch
+    {
+        TaskSortField.CreatedAt => Cursor.Value(task.CreatedAt.Ticks),
+        TaskSortField.UpdatedAt => Cursor.Value(task.UpdatedAt.Ticks),
+        TaskSortField.DueDate => Cursor.Value(task.DueDate?.Ticks),
+        TaskSortField.Priority => Cursor.Value((int)task.Priority),
+        // What the ORDER BY compares: lower(title), which SQLite is made to compute like .NET.
+        TaskSortField.Title => Cursor.Value(task.Title.ToLowerInvariant()),
+        TaskSortField.Completed => Cursor.Value(task.Completed),
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Unknown sort field."),
+    };
+
+    private static IEnumerable<Key> Keys(TaskSortField field, JsonElement value, bool descending, bool reversed)
+    {
+        switch (field)
+        {
+            case TaskSortField.CreatedAt:
+                var created = Utc(value.GetInt64());
+                yield return new Key(t => t.CreatedAt == created, descending ? t => t.CreatedAt < created : t => t.CreatedAt > created);
+                break;
+            case TaskSortField.UpdatedAt:
+                var updated = Utc(value.GetInt64());
+                yield return new Key(t => t.UpdatedAt == updated, descending ? t => t.UpdatedAt < updated : t => t.UpdatedAt > updated);
+                break;
+            case TaskSortField.DueDate:
+                // Two keys, as in the ORDER BY: "has no due date" (nulls last; first when reversed), then the date.
+                var isNull = value.ValueKind == JsonValueKind.Null;
+                yield return BooleanKey(t => t.DueDate == null, isNull, ascending: !reversed);
+                if (!isNull)
+                {
+                    DateTime? due = Utc(value.GetInt64());
+                    yield return new Key(t => t.DueDate == due, descending ? t => t.DueDate < due : t => t.DueDate > due);
+                }
+                break;
+            case TaskSortField.Priority:
+                var priority = (Priority)value.GetInt32();
+                yield return new Key(t => t.Priority == priority, descending ? t => t.Priority < priority : t => t.Priority > priority);
+                break;
+            case TaskSortField.Title:
+                var title = value.GetString() ?? throw new FormatException("A title key cannot be null.");
+                yield return new Key(
+                    t => t.Title.ToLower() == title,
+                    descending ? t => string.Compare(t.Title.ToLower(), title) < 0 : t => string.Compare(t.Title.ToLower(), title) > 0);
+                break;
+            case TaskSortField.Completed:
+                yield return BooleanKey(t => t.Completed, value.GetBoolean(), ascending: !descending);
+                break;
+            default:
+                throw new FormatException($"Unknown sort field {field.ToString()}.");
+        }
+    }
+
+    /// <summary>A boolean key (false &lt; true): "after" a value is the other value, or nothing.</summary>
+    private static Key BooleanKey(Expression<Func<TaskItem, bool>> key, bool value, bool ascending)
+    {
+        var equal = value ? key : Predicates.Not(key);
+        // Ascending: only true comes after false. Descending: only false comes after true.
+        Expression<Func<TaskItem, bool>> after = ascending
+            ? value ? Predicates.False<TaskItem>() : key
+            : value ? Predicates.Not(key) : Predicates.False<TaskItem>();
+        return new Key(equal, after);
+    }
+
+    private static DateTime Utc(long ticks) => new(ticks, DateTimeKind.Utc);
+
+    private sealed record Key(Expression<Func<TaskItem, bool>> Equal, Expression<Func<TaskItem, bool>> After);
+}

@@ -1,0 +1,12 @@
+namespace TaskGraph.Core.Tasks;
+
+/// <summary>The keys a task list can be sorted by.</summary>
+public enum TaskSortField
+{
+    CreatedAt,
+    UpdatedAt,
+    DueDate,
+    Priority,
+    Title,
+    Completed,
+}

@@ -1,0 +1,164 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using TaskGraph.Core.Auth;
+using TaskGraph.Core.Common;
+using TaskGraph.Core.Data;
+
+namespace TaskGraph.Core.Users;
+
+/// <summary>Registration, login, roles and the admin user list: the user rules both faces share.</summary>
+public sealed partial class UserAccounts(TaskGraphDbContext db, PasswordHasher passwords, TimeProvider time)
+{
+    public async Task<User> RegisterAsync(string? username, string? email, string? password, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        username = username?.Trim();
+        email = email?.Trim();
+        if (string.IsNullOrEmpty(username) || !UsernamePattern().IsMatch(username))
+        {
+            errors.Add("username", "Username must be 3-50 characters: letters, digits, '_', '.' or '-'.");
+        }
+        if (string.IsNullOrEmpty(email) || email.Length > 254 || !EmailPattern().IsMatch(email))
+        {
+            errors.Add("email", "Email must be a valid address.");
+        }
+        PasswordHasher.Validate(password, errors);
+        errors.ThrowIfAny();
+
+        var user = new User
+        {
+            Username = username!,
+            NormalizedUsername = username!.ToLowerInvariant(),
+            Email = email!,
+            NormalizedEmail = email!.ToLowerInvariant(),
+            PasswordHash = passwords.Hash(password!),
+            Role = Role.User, // registration never grants admin, whatever the request says
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
+        await EnsureUniqueAsync(user, cancellationToken);
+        db.Users.Add(user);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent registration won the unique index between our check and the insert.
+            db.Entry(user).State = EntityState.Detached;
+            await EnsureUniqueAsync(user, cancellationToken);
+            throw;
+        }
+        return user;
+    }
+
+    /// <summary>The same failure, and the same bcrypt cost, whether the username exists or not.</summary>
+    public async Task<User> AuthenticateAsync(string? username, string? password, CancellationToken cancellationToken)
+    {
+        var normalized = username?.Trim().ToLowerInvariant() ?? string.Empty;
+        var user = normalized.Length == 0
+            ? null
+            : await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedUsername == normalized, cancellationToken);
+        if (!passwords.Verify(password ?? string.Empty, user?.PasswordHash) || user is null)
+        {
+            throw new DomainException(ErrorKind.InvalidCredentials, "Incorrect username or password.");
+        }
+        return user;
+    }
+
+    public async Task<User> GetAsync(int id, CancellationToken cancellationToken) =>
+        await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken)
+        ?? throw DomainException.NotFound("User", id);
+
+    public async Task<Page<User>> ListAsync(int skip, int limit, CancellationToken cancellationToken)
+    {
+        var total = await db.Users.CountAsync(cancellationToken);
+        var items = await db.Users.AsNoTracking().OrderBy(u => u.Id).Skip(skip).Take(limit).ToListAsync(cancellationToken);
+        return new Page<User>(items, total, skip, limit);
+    }
+
+    /// <summary>Changes a role; refuses to demote the last admin, which would lock everyone out of admin routes.</summary>
+    /// <summary>A keyset page of all users in id order (the GraphQL <c>users</c> connection).</summary>
+    public async Task<Connection<User>> PageAsync(PageRequest page, CancellationToken cancellationToken)
+    {
+        page.Validate();
+        var users = db.Users.AsNoTracking();
+        var window = users;
+        int? after = page.After is { } a ? CursorId(a, "after") : null;
+        int? before = page.Before is { } b ? CursorId(b, "before") : null;
+        if (after is { } afterId)
+        {
+            window = window.Where(u => u.Id > afterId);
+        }
+        if (before is { } beforeId)
+        {
+            window = window.Where(u => u.Id < beforeId);
+        }
+        var total = await users.CountAsync(cancellationToken);
+        var ordered = page.Backward ? window.OrderByDescending(u => u.Id) : window.OrderBy(u => u.Id);
+        var rows = await ordered.Take(page.Size + 1).ToListAsync(cancellationToken);
+        var beyondCursor = (page.Backward ? before : after) is { } from
+            && await (page.Backward ? users.Where(u => u.Id >= from) : users.Where(u => u.Id <= from)).AnyAsync(cancellationToken);
+        return Connection.FromRows(rows, page, beyondCursor, total, u => new Cursor(UserOrder, [Cursor.Value(u.Id)]).Encode());
+    }
+
+    private const string UserOrder = "Id:asc";
+
+    private static int CursorId(string cursor, string argument) =>
+        Cursor.Decode(cursor, UserOrder, argument).Values is [{ ValueKind: System.Text.Json.JsonValueKind.Number } id] && id.TryGetInt32(out var value)
+            ? value
+            : throw Cursor.Invalid(argument);
+
+    public async Task<User> SetRoleAsync(int userId, Role role, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, cancellationToken)
+            ?? throw DomainException.NotFound("User", userId);
+        if (user.Role == Role.Admin && role != Role.Admin
+            && await db.Users.CountAsync(u => u.Role == Role.Admin, cancellationToken) <= 1)
+        {
+            throw new DomainException(ErrorKind.Conflict, "The last admin cannot be demoted.");
+        }
+        user.Role = role;
+        await db.SaveChangesAsync(cancellationToken);
+        return user;
+    }
+
+    /// <summary>Start-up bootstrap: the configured admin exists, is an admin and has the configured password.</summary>
+    public async Task EnsureAdminAsync(string username, string password, CancellationToken cancellationToken)
+    {
+        var normalized = username.Trim().ToLowerInvariant();
+        var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedUsername == normalized, cancellationToken);
+        if (user is null)
+        {
+            await RegisterAsync(username, $"{normalized}@admin.taskgraph.invalid", password, cancellationToken);
+            user = await db.Users.FirstAsync(u => u.NormalizedUsername == normalized, cancellationToken);
+        }
+        else if (!passwords.Verify(password, user.PasswordHash))
+        {
+            user.PasswordHash = passwords.Hash(password);
+        }
+        user.Role = Role.Admin;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The user's current role, or null when the user no longer exists.</summary>
+    public Task<Role?> FindRoleAsync(int userId, CancellationToken cancellationToken) =>
+        db.Users.Where(u => u.Id == userId).Select(u => (Role?)u.Role).FirstOrDefaultAsync(cancellationToken);
+
+    private async Task EnsureUniqueAsync(User user, CancellationToken cancellationToken)
+    {
+        if (await db.Users.AnyAsync(u => u.NormalizedUsername == user.NormalizedUsername, cancellationToken))
+        {
+            throw new DomainException(ErrorKind.Conflict, "That username is already taken.");
+        }
+        if (await db.Users.AnyAsync(u => u.NormalizedEmail == user.NormalizedEmail, cancellationToken))
+        {
+            throw new DomainException(ErrorKind.Conflict, "That email is already registered.");
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_.-]{3,50}$")]
+    private static partial Regex UsernamePattern();
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex EmailPattern();
+}

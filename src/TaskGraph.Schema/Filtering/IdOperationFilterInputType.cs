@@ -1,0 +1,5 @@
+using GraphQL.Types;
+
+namespace TaskGraph.Schema.Filtering;
+
+public sealed class IdOperationFilterInputType() : ComparableOperationFilterInputType<IdGraphType>("IdOperationFilterInput", "an id");

@@ -1,0 +1,97 @@
+using GraphQL;
+using GraphQL.Types;
+using TaskGraph.Core.Auth;
+using TaskGraph.Core.Common;
+using TaskGraph.Core.Tasks;
+using TaskGraph.Core.Users;
+using TaskGraph.Schema.Execution;
+using TaskGraph.Schema.Types;
+
+namespace TaskGraph.Schema;
+
+public sealed class MutationType : ObjectGraphType
+{
+    public MutationType()
+    {
+        Name = "Mutation";
+        Description = "Writes. `register` and `login` need no token; the rest need `Authorization: Bearer <token>`.";
+
+        Field<NonNullGraphType<UserType>>("register")
+            .Description("Creates an account with role USER. CONFLICT when the username or email is taken.")
+            .Argument<NonNullGraphType<RegisterInputType>>("input", "The new account.")
+            .ResolveAsync(async c =>
+            {
+                var input = c.Input("input")!;
+                return await c.Service<UserAccounts>().RegisterAsync(Text(input, "username"), Text(input, "email"), Text(input, "password"), c.CancellationToken);
+            });
+
+        Field<NonNullGraphType<AuthPayloadType>>("login")
+            .Description("Exchanges a username and password for a bearer token. INVALID_CREDENTIALS when either is wrong.")
+            .Argument<NonNullGraphType<LoginInputType>>("input", "The credentials.")
+            .ResolveAsync(async c =>
+            {
+                var input = c.Input("input")!;
+                var user = await c.Service<UserAccounts>().AuthenticateAsync(Text(input, "username"), Text(input, "password"), c.CancellationToken);
+                var token = c.Service<TokenIssuer>().Issue(user);
+                return new AuthPayload(token.Token, "bearer", token.ExpiresInSeconds, user);
+            });
+
+        Field<NonNullGraphType<TaskType>>("createTask")
+            .Description("Creates a task owned by you.")
+            .Authorize()
+            .Argument<NonNullGraphType<CreateTaskInputType>>("input", "The task.")
+            .ResolveAsync(async c =>
+            {
+                var input = c.Input("input")!;
+                var task = new NewTask(
+                    Text(input, "title"),
+                    Text(input, "description"),
+                    input.TryGetValue("completed", out var completed) ? (bool?)completed : null,
+                    input.TryGetValue("priority", out var priority) ? (Priority?)priority : null,
+                    input.TryGetValue("dueDate", out var due) ? InputValues.Instant(due) : null);
+                return await c.Service<TaskCommands>().CreateAsync(c.Actor(), task, c.CancellationToken);
+            });
+
+        Field<NonNullGraphType<TaskType>>("updateTask")
+            .Description("Changes the fields you send; the others stay as they are. With `expectedVersion`, only if nobody changed the task since (else CONFLICT).")
+            .Authorize()
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The task's id.")
+            .Argument<NonNullGraphType<UpdateTaskInputType>>("input", "The changes.")
+            .ResolveAsync(async c =>
+            {
+                var input = c.Input("input")!;
+                var changes = new TaskChanges(
+                    Field(input, "title", v => (string?)v),
+                    Field(input, "description", v => (string?)v),
+                    Field(input, "completed", v => (bool?)v),
+                    Field(input, "priority", v => (Priority?)v),
+                    Field(input, "dueDate", InputValues.Instant));
+                var expectedVersion = input.TryGetValue("expectedVersion", out var version) ? (int?)version : null;
+                return await c.Service<TaskCommands>().UpdateAsync(c.Actor(), Ids.Parse(c.GetArgument<object>("id"), "id"), changes, expectedVersion, c.CancellationToken);
+            });
+
+        Field<NonNullGraphType<IdGraphType>>("deleteTask")
+            .Description("Deletes a task and returns its id. NOT_FOUND when it does not exist or belongs to someone else.")
+            .Authorize()
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The task's id.")
+            .ResolveAsync(async c =>
+            {
+                var id = Ids.Parse(c.GetArgument<object>("id"), "id");
+                await c.Service<TaskCommands>().DeleteAsync(c.Actor(), id, expectedVersion: null, c.CancellationToken);
+                return id;
+            });
+
+        Field<NonNullGraphType<UserType>>("setUserRole")
+            .Description("Gives a user a role (admins only).")
+            .AuthorizeWithRoles(TokenClaims.AdminRole)
+            .Argument<NonNullGraphType<IdGraphType>>("userId", "The user's id.")
+            .Argument<NonNullGraphType<RoleType>>("role", "The new role.")
+            .ResolveAsync(async c => await c.Service<UserAccounts>().SetRoleAsync(
+                Ids.Parse(c.GetArgument<object>("userId"), "userId"), c.GetArgument<Role>("role"), c.CancellationToken));
+    }
+
+    private static string? Text(IDictionary<string, object?> input, string name) => input.TryGetValue(name, out var value) ? value as string : null;
+
+    private static Optional<T?> Field<T>(IDictionary<string, object?> input, string name, Func<object?, T?> convert) =>
+        input.TryGetValue(name, out var value) ? new Optional<T?>(true, convert(value)) : default;
+}
