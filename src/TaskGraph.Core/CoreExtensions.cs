@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using TaskGraph.Core.Auth;
+using TaskGraph.Core.Caching;
 using TaskGraph.Core.Common;
 using TaskGraph.Core.Data;
 using TaskGraph.Core.Jokes;
@@ -13,7 +14,7 @@ namespace TaskGraph.Core;
 
 public static class CoreExtensions
 {
-    /// <summary>The core both faces call: data, users and auth, tasks, jokes.</summary>
+    /// <summary>The core both faces call: data, users and auth, tasks and their page cache seam, jokes.</summary>
     public static IServiceCollection AddCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -25,10 +26,14 @@ public static class CoreExtensions
         services.AddSingleton<IValidateOptions<AuthOptions>>(sp => sp.GetRequiredService<AuthOptionsSetup>());
         services.AddSingleton<PasswordHasher>();
         services.AddSingleton<TokenIssuer>();
+        // The caller, resolved once per request by the host; code that needs one takes Actor itself.
+        services.AddScoped<CurrentActor>();
+        services.AddScoped(provider => provider.GetRequiredService<CurrentActor>().Required);
 
         services.AddScoped<UserAccounts>();
         services.AddScoped<TaskQueries>();
         services.AddScoped<TaskCommands>();
+        services.TryAddSingleton<ITaskPageCache, UncachedTaskPages>();
         services.AddJokes(configuration);
         return services;
     }

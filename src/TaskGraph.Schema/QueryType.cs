@@ -36,7 +36,7 @@ public sealed class QueryType : ObjectGraphType
             .Argument<IntGraphType>("last", "Page size, reading backwards (at most 100).")
             .Argument<StringGraphType>("before", "End before this cursor (a `startCursor` or an edge's `cursor`).")
             .Argument<TaskFilterInputType>("where", "Which tasks.")
-            .Argument<ListGraphType<NonNullGraphType<TaskSortInputType>>>("order", "Sort keys, applied in order; ties break by id.")
+            .Argument<ListGraphType<NonNullGraphType<TaskSortInputType>>>("order", "Sort keys (at most 5), applied in order; ties break by id.")
             .WithMetadata(SelectionWalker.PagedField, true)
             .ResolveAsync(async c => await c.Service<TaskConnectionResolver>().ResolveAsync(c));
 

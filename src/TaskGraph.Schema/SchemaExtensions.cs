@@ -3,7 +3,6 @@ using GraphQL.Execution;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using TaskGraph.Core.Common;
 using TaskGraph.Schema.Execution;
@@ -22,7 +21,6 @@ public static class SchemaExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<UserBatchLoader>();
         services.AddScoped<TaskConnectionResolver>();
-        services.TryAddSingleton<ITaskPageCache, UncachedTaskPages>();
 
         services.AddGraphQL(graphql => graphql
             .AddSchema<TaskGraphSchema>()

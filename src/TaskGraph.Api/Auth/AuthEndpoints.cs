@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TaskGraph.Core.Auth;
 using TaskGraph.Core.Users;
@@ -33,8 +32,8 @@ public static class AuthEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
-        auth.MapGet("/me", async Task<Ok<UserResponse>> (ClaimsPrincipal principal, UserAccounts accounts, CancellationToken cancellationToken) =>
-                TypedResults.Ok(UserResponse.From(await accounts.GetAsync(principal.RequireActor().UserId, cancellationToken))))
+        auth.MapGet("/me", async Task<Ok<UserResponse>> (Actor actor, UserAccounts accounts, CancellationToken cancellationToken) =>
+                TypedResults.Ok(UserResponse.From(await accounts.GetAsync(actor.UserId, cancellationToken))))
             .RequireAuthorization()
             .WithSummary("The current user")
             .ProducesProblem(StatusCodes.Status401Unauthorized);

@@ -20,7 +20,7 @@ public static class AuthExtensions
                 // Keep "sub" and "role" as issued; the legacy mapping renames them to long URIs.
                 bearer.MapInboundClaims = false;
                 bearer.TokenValidationParameters = TokenValidation.Parameters(auth);
-                bearer.Events = new JwtBearerEvents { OnTokenValidated = ApplyCurrentRoleAsync };
+                bearer.Events = new JwtBearerEvents { OnTokenValidated = ResolveCallerAsync };
             });
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(TokenClaims.AdminRole));
@@ -28,32 +28,29 @@ public static class AuthExtensions
     }
 
     /// <summary>
-    /// A token says who the user is; the database says what they may do now. A demoted admin loses
-    /// admin rights at once, and a token of a user who no longer exists is rejected.
+    /// A token says who the user is; the database says what they may do now. The caller is resolved
+    /// here once per request (a demoted admin loses admin rights at once, a deleted user's token is
+    /// rejected) and kept in <see cref="CurrentActor"/>; the role claim is brought in line for role policies.
     /// </summary>
-    private static async Task ApplyCurrentRoleAsync(TokenValidatedContext context)
+    private static async Task ResolveCallerAsync(TokenValidatedContext context)
     {
-        var actor = context.Principal is { } principal ? Actor.FromPrincipal(principal) : null;
-        var role = actor is null
-            ? null
-            : await context.HttpContext.RequestServices.GetRequiredService<UserAccounts>().FindRoleAsync(actor.UserId, context.HttpContext.RequestAborted);
-        if (role is null)
+        var claimed = context.Principal is { } principal ? Actor.FromPrincipal(principal) : null;
+        var services = context.HttpContext.RequestServices;
+        var actor = claimed is null ? null : await services.GetRequiredService<UserAccounts>().FindActorAsync(claimed.UserId, context.HttpContext.RequestAborted);
+        if (actor is null)
         {
             context.Fail("The token's user does not exist.");
             return;
         }
-        if (role != actor!.Role)
+        services.GetRequiredService<CurrentActor>().Value = actor;
+        if (actor.Role != claimed!.Role)
         {
             var identity = new ClaimsIdentity(
-                context.Principal!.Claims.Where(c => c.Type != TokenClaims.Role).Append(new Claim(TokenClaims.Role, TokenClaims.RoleValue(role.Value))),
+                context.Principal!.Claims.Where(c => c.Type != TokenClaims.Role).Append(new Claim(TokenClaims.Role, TokenClaims.RoleValue(actor.Role))),
                 JwtBearerDefaults.AuthenticationScheme,
                 TokenClaims.Name,
                 TokenClaims.Role);
             context.Principal = new ClaimsPrincipal(identity);
         }
     }
-
-    /// <summary>The authenticated caller; endpoints that call this require authorization, so it is never anonymous.</summary>
-    public static Actor RequireActor(this ClaimsPrincipal user) =>
-        Actor.FromPrincipal(user) ?? throw new InvalidOperationException("Endpoint requires an authenticated user.");
 }

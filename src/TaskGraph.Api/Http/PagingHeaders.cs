@@ -15,31 +15,40 @@ public static class PagingHeaders
         return (skipValue, limitValue);
     }
 
-    public static void Write<T>(HttpContext http, Page<T> page)
+    public static void Write<T>(HttpContext http, Page<T> page, IEnumerable<KeyValuePair<string, string?>> parameters)
     {
-        var headers = http.Response.Headers;
-        headers["X-Total-Count"] = page.TotalCount.ToString(CultureInfo.InvariantCulture);
+        foreach (var (name, value) in For(http, page, parameters))
+        {
+            http.Response.Headers[name] = value;
+        }
+    }
 
-        var links = new List<string> { Link(http, 0, page.Limit, "first") };
+    /// <summary>The headers of a page; its links carry <paramref name="parameters"/> (the list's own, never arbitrary input) besides skip and limit.</summary>
+    public static Dictionary<string, string> For<T>(HttpContext http, Page<T> page, IEnumerable<KeyValuePair<string, string?>> parameters)
+    {
+        parameters = parameters.ToList();
+        var links = new List<string> { Link(http, parameters, 0, page.Limit, "first") };
         if (page.Skip > 0)
         {
-            links.Add(Link(http, Math.Max(0, page.Skip - page.Limit), page.Limit, "prev"));
+            links.Add(Link(http, parameters, Math.Max(0, page.Skip - page.Limit), page.Limit, "prev"));
         }
         if (page.Skip + page.Limit < page.TotalCount)
         {
-            links.Add(Link(http, page.Skip + page.Limit, page.Limit, "next"));
+            links.Add(Link(http, parameters, page.Skip + page.Limit, page.Limit, "next"));
         }
         var lastSkip = page.TotalCount == 0 ? 0 : (page.TotalCount - 1) / page.Limit * page.Limit;
-        links.Add(Link(http, lastSkip, page.Limit, "last"));
-        headers.Link = string.Join(", ", links);
+        links.Add(Link(http, parameters, lastSkip, page.Limit, "last"));
+        return new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["X-Total-Count"] = page.TotalCount.ToString(CultureInfo.InvariantCulture),
+            ["Link"] = string.Join(", ", links),
+        };
     }
 
-    private static string Link(HttpContext http, int skip, int limit, string rel)
+    private static string Link(HttpContext http, IEnumerable<KeyValuePair<string, string?>> parameters, int skip, int limit, string rel)
     {
         var request = http.Request;
-        var query = request.Query
-            .Where(q => q.Key is not ("skip" or "limit"))
-            .SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, (string?)v)))
+        var query = parameters
             .Append(KeyValuePair.Create("skip", (string?)skip.ToString(CultureInfo.InvariantCulture)))
             .Append(KeyValuePair.Create("limit", (string?)limit.ToString(CultureInfo.InvariantCulture)));
         var url = QueryHelpers.AddQueryString(UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path), query);

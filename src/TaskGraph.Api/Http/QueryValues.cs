@@ -19,33 +19,4 @@ public static class QueryValues
         }
         return value;
     }
-
-    public static T? ParseEnum<T>(string? text, string name, ValidationErrors errors)
-        where T : struct, Enum
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-        if (!Enum.TryParse<T>(text, ignoreCase: true, out var value) || !Enum.IsDefined(value) || char.IsDigit(text[0]))
-        {
-            errors.Add(name, $"Must be one of: {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}.");
-            return null;
-        }
-        return value;
-    }
-
-    public static bool? ParseBool(string? text, string name, ValidationErrors errors)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-        if (!bool.TryParse(text, out var value))
-        {
-            errors.Add(name, "Must be true or false.");
-            return null;
-        }
-        return value;
-    }
 }

@@ -15,12 +15,22 @@ public sealed partial class UtcDateTimeJsonConverter : JsonConverter<DateTime>
     public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-        if (text is null || !IsoDate().IsMatch(text)
-            || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+        return TryParse(text, out var parsed) ? parsed : throw new JsonFieldException(Expected);
+    }
+
+    public const string Expected = "Expected an ISO-8601 date or date-time, e.g. 2026-11-25T10:00:00Z.";
+
+    /// <summary>The rules of JSON bodies, for query parameters too: a date or date-time, UTC when it has no offset.</summary>
+    public static bool TryParse(string? text, out DateTime utc)
+    {
+        if (text is not null && IsoDate().IsMatch(text)
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
         {
-            throw new JsonFieldException("Expected an ISO-8601 date or date-time, e.g. 2026-11-25T10:00:00Z.");
+            utc = parsed.UtcDateTime;
+            return true;
         }
-        return parsed.UtcDateTime;
+        utc = default;
+        return false;
     }
 
     public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) =>

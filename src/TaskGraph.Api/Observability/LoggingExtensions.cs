@@ -32,7 +32,7 @@ public static class LoggingExtensions
                 options.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
                 options.MessageTemplate = "{RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.000} ms";
                 options.EnrichDiagnosticContext = (diagnostics, http) =>
-                    diagnostics.Set("user_id", Actor.FromPrincipal(http.User)?.UserId);
+                    diagnostics.Set("user_id", http.RequestServices.GetRequiredService<CurrentActor>().Value?.UserId);
                 // Health probes hit every few seconds; keep them out of the info stream.
                 options.GetLevel = (http, _, exception) =>
                     exception is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error

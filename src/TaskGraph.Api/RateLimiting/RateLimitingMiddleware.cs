@@ -70,7 +70,7 @@ public sealed class RateLimitingMiddleware(RequestDelegate next, RateLimitPaths 
     /// <summary>The user when authenticated and the policy keys by user; otherwise the client address.</summary>
     public static string ClientKey(HttpContext context, RateLimitPolicy policy)
     {
-        if (policy.KeyByUser && Actor.FromPrincipal(context.User) is { } actor)
+        if (policy.KeyByUser && context.RequestServices.GetRequiredService<CurrentActor>().Value is { } actor)
         {
             return $"user:{actor.UserId.ToString(CultureInfo.InvariantCulture)}";
         }

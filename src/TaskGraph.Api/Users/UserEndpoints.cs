@@ -23,7 +23,7 @@ public static class UserEndpoints
                 var (skipValue, limitValue) = PagingHeaders.ParsePaging(skip, limit, errors);
                 errors.ThrowIfAny();
                 var page = await accounts.ListAsync(skipValue, limitValue, cancellationToken);
-                PagingHeaders.Write(http, page);
+                PagingHeaders.Write(http, page, []);
                 return TypedResults.Ok<IReadOnlyList<UserResponse>>(page.Items.Select(UserResponse.From).ToList());
             })
             .WithSummary("List users (admin)")

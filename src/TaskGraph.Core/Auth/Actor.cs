@@ -9,7 +9,10 @@ public sealed record Actor(int UserId, Role Role)
 {
     public bool IsAdmin => Role == Role.Admin;
 
-    /// <summary>The actor of an authenticated principal, or null for an anonymous one.</summary>
+    /// <summary>
+    /// The actor a token's claims name, or null for an anonymous principal. Its role is the one at
+    /// issue time: a request's caller, with the current role, is <see cref="CurrentActor"/>.
+    /// </summary>
     public static Actor? FromPrincipal(ClaimsPrincipal principal)
     {
         var subject = principal.FindFirst(TokenClaims.Subject)?.Value;

@@ -76,7 +76,6 @@ public sealed partial class UserAccounts(TaskGraphDbContext db, PasswordHasher p
         return new Page<User>(items, total, skip, limit);
     }
 
-    /// <summary>Changes a role; refuses to demote the last admin, which would lock everyone out of admin routes.</summary>
     /// <summary>A keyset page of all users in id order (the GraphQL <c>users</c> connection).</summary>
     public async Task<Connection<User>> PageAsync(PageRequest page, CancellationToken cancellationToken)
     {
@@ -103,11 +102,19 @@ public sealed partial class UserAccounts(TaskGraphDbContext db, PasswordHasher p
 
     private const string UserOrder = "Id:asc";
 
-    private static int CursorId(string cursor, string argument) =>
-        Cursor.Decode(cursor, UserOrder, argument).Values is [{ ValueKind: System.Text.Json.JsonValueKind.Number } id] && id.TryGetInt32(out var value)
-            ? value
-            : throw Cursor.Invalid(argument);
+    private static int CursorId(string cursor, string argument)
+    {
+        try
+        {
+            return Cursor.ReadInt32(Cursor.Decode(cursor, UserOrder, 1, argument)[0], 1, int.MaxValue);
+        }
+        catch (FormatException)
+        {
+            throw Cursor.Invalid(argument);
+        }
+    }
 
+    /// <summary>Changes a role; refuses to demote the last admin, which would lock everyone out of admin routes.</summary>
     public async Task<User> SetRoleAsync(int userId, Role role, CancellationToken cancellationToken)
     {
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, cancellationToken)
@@ -140,9 +147,15 @@ public sealed partial class UserAccounts(TaskGraphDbContext db, PasswordHasher p
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>The user's current role, or null when the user no longer exists.</summary>
-    public Task<Role?> FindRoleAsync(int userId, CancellationToken cancellationToken) =>
-        db.Users.Where(u => u.Id == userId).Select(u => (Role?)u.Role).FirstOrDefaultAsync(cancellationToken);
+    /// <summary>
+    /// The user as a caller, with the role they hold now, or null when the user no longer exists. The
+    /// one lookup every authenticated request makes (a cache belongs here).
+    /// </summary>
+    public async Task<Actor?> FindActorAsync(int userId, CancellationToken cancellationToken)
+    {
+        var role = await db.Users.Where(u => u.Id == userId).Select(u => (Role?)u.Role).FirstOrDefaultAsync(cancellationToken);
+        return role is { } current ? new Actor(userId, current) : null;
+    }
 
     private async Task EnsureUniqueAsync(User user, CancellationToken cancellationToken)
     {

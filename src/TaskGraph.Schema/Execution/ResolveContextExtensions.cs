@@ -11,11 +11,8 @@ public static class ResolveContextExtensions
         where T : notnull =>
         (context.RequestServices ?? throw new InvalidOperationException("ExecutionOptions.RequestServices is not set.")).GetRequiredService<T>();
 
-    /// <summary>The caller. Fields that need one are marked <c>Authorize()</c>, so the authorization rule has already rejected anonymous requests.</summary>
-    public static Actor Actor(this IResolveFieldContext context) =>
-        context.User is { } user && Core.Auth.Actor.FromPrincipal(user) is { } actor
-            ? actor
-            : throw new InvalidOperationException("An authorized field ran without an authenticated user.");
+    /// <summary>The request's caller, resolved once by the host. Fields that need one are marked <c>Authorize()</c>, so anonymous requests never get here.</summary>
+    public static Actor Actor(this IResolveFieldContext context) => context.Service<CurrentActor>().Required;
 
     /// <summary>A dictionary argument exactly as sent: absent fields absent, null fields present as null.</summary>
     public static IDictionary<string, object?>? Input(this IResolveFieldContext context, string name) =>

@@ -8,7 +8,7 @@ public sealed class TaskSortInputType : InputObjectGraphType
     public TaskSortInputType()
     {
         Name = "TaskSortInput";
-        Description = "One sort key: set one field per entry; several entries apply in order, and ties always break by id. Titles sort ignoring case; tasks without a due date come last.";
+        Description = "One sort key: set one field per entry; up to 5 entries apply in order, each field at most once, and ties always break by id. Titles sort ignoring case; tasks without a due date come last.";
         Field<SortEnumType>("title").Description("By title, ignoring case.");
         Field<SortEnumType>("createdAt").Description("By creation time.");
         Field<SortEnumType>("updatedAt").Description("By last change time.");

@@ -106,6 +106,19 @@ public sealed class TaskListCacheTests(RedisServerFixture redis) : IDisposable
     }
 
     [Fact]
+    public async Task Spellings_of_one_query_share_an_entry_keyed_by_the_core_vocabulary()
+    {
+        var (client, _) = await _factory.CreateUserClientAsync();
+        await CreateAsync(client, "task");
+
+        Assert.Equal("MISS", (await client.GetAsync("/v1/tasks?priority=medium&sort=title")).Header("X-Cache"));
+        Assert.Equal("HIT", (await client.GetAsync("/v1/tasks?sort=title&priority[eq]=MEDIUM")).Header("X-Cache"));
+        Assert.Equal("HIT", (await client.GetAsync("/v1/tasks?priority=medium&sort=title&utm_source=mail")).Header("X-Cache"));
+        Assert.Equal("MISS", (await client.GetAsync("/v1/tasks?priority=medium&sort=-title")).Header("X-Cache"));
+        Assert.Equal("MISS", (await client.GetAsync("/v1/tasks?priority=medium&sort=title&skip=1")).Header("X-Cache"));
+    }
+
+    [Fact]
     public async Task Errors_are_not_cached()
     {
         var (client, _) = await _factory.CreateUserClientAsync();
@@ -141,6 +154,8 @@ public sealed class TaskListCacheTests(RedisServerFixture redis) : IDisposable
             Assert.Equal(HttpStatusCode.OK, read.StatusCode);
             Assert.Equal("MISS", read.Header("X-Cache"));
             Assert.Single(await read.ReadAsync<List<TaskDto>>());
+            var graphQL = await client.QueryAsync("{ tasks { totalCount } }");
+            Assert.Equal(1, graphQL.GetProperty("tasks").GetProperty("totalCount").GetInt32());
         }
         finally
         {
@@ -191,6 +206,23 @@ public sealed class GraphQLTaskPageCacheTests(RedisServerFixture redis) : IDispo
         var fresh = (await alice.Client.QueryAsync(Query, new { first = 5 })).GetProperty("tasks");
         Assert.Equal(2, fresh.GetProperty("totalCount").GetInt32());
         Assert.Contains(fresh.GetProperty("nodes").EnumerateArray(), n => n.GetProperty("title").GetString() == "changed behind the cache");
+    }
+
+    [Fact]
+    public async Task A_rest_write_makes_an_admins_cached_graphql_page_stale()
+    {
+        var alice = await _factory.CreateUserClientAsync();
+        var admin = await _factory.CreateAdminClientAsync();
+        var id = (await alice.Client.QueryAsync("mutation { createTask(input: {title: \"original\"}) { id } }")).GetProperty("createTask").GetProperty("id").GetString()!;
+        await admin.QueryAsync(Query, new { first = 50 });
+        await RenameInDatabaseAsync(id, "changed behind the cache");
+        Assert.Contains((await admin.QueryAsync(Query, new { first = 50 })).GetProperty("tasks").GetProperty("nodes").EnumerateArray(), n => n.GetProperty("title").GetString() == "original");
+
+        (await alice.Client.PostAsJsonAsync("/v1/tasks", new { title = "over rest" })).EnsureSuccessStatusCode();
+
+        var titles = (await admin.QueryAsync(Query, new { first = 50 })).GetProperty("tasks").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("title").GetString()).ToList();
+        Assert.Contains("changed behind the cache", titles);
+        Assert.Contains("over rest", titles);
     }
 
     [Fact]

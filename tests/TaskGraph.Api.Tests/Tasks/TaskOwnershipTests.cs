@@ -87,6 +87,6 @@ public sealed class TaskOwnershipTests(TaskGraphFactory factory) : IClassFixture
 
         var problem = await (await alice.GetAsync($"/v1/tasks?owner_id={aliceUser.Id}")).AssertProblemAsync(HttpStatusCode.Forbidden);
 
-        Assert.Contains("owner_id", problem.Detail, StringComparison.Ordinal);
+        Assert.Contains("Only admins can filter tasks by owner", problem.Detail, StringComparison.Ordinal);
     }
 }

@@ -2,8 +2,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace TaskGraph.Api.Caching;
 
-/// <summary>Bound from section <c>Caching</c>. Task list caching needs Redis; without REDIS_URL it is off.</summary>
-public sealed class TaskListCacheOptions
+/// <summary>Bound from section <c>Caching</c>. The task page cache needs Redis; without REDIS_URL it is off.</summary>
+public sealed class TaskPageCacheOptions
 {
     public const string SectionName = "Caching";
 

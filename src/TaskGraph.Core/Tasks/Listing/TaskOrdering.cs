@@ -1,17 +1,15 @@
 using System.Linq.Expressions;
 
-namespace TaskGraph.Core.Tasks;
+namespace TaskGraph.Core.Tasks.Listing;
 
 /// <summary>
-/// Translates sort keys to ORDER BY. Always ends with id, so equal keys still come back in one
-/// fixed order and pages never repeat or skip a row. Tasks without a due date sort last either way.
-/// Reversed, it gives the exact mirror image (nulls first too): backward pages read it.
+/// Sort keys as ORDER BY, always ending with id so equal keys keep one fixed order and pages never
+/// repeat or skip a row. Reversed, it is the exact mirror image, which backward pages read.
 /// </summary>
 public static class TaskOrdering
 {
     public static IOrderedQueryable<TaskItem> Apply(IQueryable<TaskItem> tasks, IReadOnlyList<TaskSort> sorts, bool reversed = false)
     {
-        sorts = Effective(sorts);
         IOrderedQueryable<TaskItem>? ordered = null;
         foreach (var sort in sorts)
         {
@@ -30,11 +28,8 @@ public static class TaskOrdering
         return By(tasks, ordered, t => t.Id, IdDescending(sorts) ^ reversed);
     }
 
-    /// <summary>The sorts actually applied: the default order when none is given.</summary>
-    public static IReadOnlyList<TaskSort> Effective(IReadOnlyList<TaskSort> sorts) => sorts.Count == 0 ? [TaskSort.Default] : sorts;
-
     /// <summary>Ties break by id in the direction of the last sort key.</summary>
-    public static bool IdDescending(IReadOnlyList<TaskSort> sorts) => Effective(sorts)[^1].Descending;
+    public static bool IdDescending(IReadOnlyList<TaskSort> sorts) => sorts[^1].Descending;
 
     private static IOrderedQueryable<TaskItem> By<TKey>(IQueryable<TaskItem> source, IOrderedQueryable<TaskItem>? ordered, Expression<Func<TaskItem, TKey>> key, bool descending) =>
         ordered is null

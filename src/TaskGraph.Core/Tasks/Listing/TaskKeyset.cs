@@ -2,50 +2,49 @@ using System.Linq.Expressions;
 using System.Text.Json;
 using TaskGraph.Core.Common;
 
-namespace TaskGraph.Core.Tasks;
+namespace TaskGraph.Core.Tasks.Listing;
 
 /// <summary>
 /// Keyset ("seek") pagination over <see cref="TaskOrdering"/>: a cursor holds a row's sort key values
-/// and id, and the next page is the rows strictly after it in the same order: (k1 &gt; v1) OR (k1 = v1
-/// AND k2 &gt; v2) … OR (all equal AND id &gt; v). Unlike OFFSET, inserts before the cursor never shift
-/// a page, and the database seeks instead of counting rows.
+/// and id, and the next page is the rows strictly after it: (k1 &gt; v1) OR (k1 = v1 AND k2 &gt; v2) …
+/// OR (all equal AND id &gt; v). Inserts before the cursor never shift a page, unlike OFFSET.
 /// </summary>
 public static class TaskKeyset
 {
     /// <summary>The order's signature, stored in its cursors.</summary>
     public static string Signature(IReadOnlyList<TaskSort> sorts) =>
-        string.Join(',', TaskOrdering.Effective(sorts).Select(s => $"{s.Field}:{(s.Descending ? "desc" : "asc")}"));
+        string.Join(',', sorts.Select(s => $"{s.Field}:{(s.Descending ? "desc" : "asc")}"));
 
     public static Cursor CursorOf(TaskItem task, IReadOnlyList<TaskSort> sorts)
     {
-        var values = TaskOrdering.Effective(sorts).Select(sort => KeyValue(task, sort.Field)).Append(Cursor.Value(task.Id)).ToList();
+        var values = sorts.Select(sort => KeyValue(task, sort.Field)).Append(Cursor.Value(task.Id)).ToList();
         return new Cursor(Signature(sorts), values);
     }
 
-    /// <summary>Rows strictly after the cursor's row; with <paramref name="reversed"/>, strictly before it.</summary>
-    public static Expression<Func<TaskItem, bool>> After(Cursor cursor, IReadOnlyList<TaskSort> sorts, bool reversed, string argument)
+    /// <summary>
+    /// Rows strictly after the cursor's row (with <paramref name="reversed"/>, strictly before it). The cursor
+    /// is checked whole first — shape, order, count, each value's type and range — so a tampered one is a
+    /// validation error on <paramref name="argument"/>, never a failed query.
+    /// </summary>
+    public static Expression<Func<TaskItem, bool>> After(string cursor, IReadOnlyList<TaskSort> sorts, bool reversed, string argument)
     {
-        sorts = TaskOrdering.Effective(sorts);
-        if (cursor.Values.Count != sorts.Count + 1)
-        {
-            throw Cursor.Invalid(argument);
-        }
+        var values = Cursor.Decode(cursor, Signature(sorts), sorts.Count + 1, argument);
         var keys = new List<Key>();
         try
         {
             for (var i = 0; i < sorts.Count; i++)
             {
-                keys.AddRange(Keys(sorts[i].Field, cursor.Values[i], sorts[i].Descending ^ reversed, reversed));
+                keys.AddRange(Keys(sorts[i].Field, values[i], sorts[i].Descending ^ reversed, reversed));
             }
-            var id = cursor.Values[^1].GetInt32();
+            var id = Cursor.ReadInt32(values[^1], 1, int.MaxValue);
             keys.Add(new Key(t => t.Id == id, TaskOrdering.IdDescending(sorts) ^ reversed ? t => t.Id < id : t => t.Id > id));
         }
-        catch (Exception exception) when (exception is InvalidOperationException or FormatException or JsonException)
+        catch (FormatException)
         {
             throw Cursor.Invalid(argument);
         }
 
-        // OR over i of (keys before i equal AND key i after).
+        // OR over i of (keys before i equal AND key i after): quadratic in the keys, which the sort bound keeps few.
         var alternatives = new List<Expression<Func<TaskItem, bool>>>();
         for (var i = 0; i < keys.Count; i++)
         {
@@ -71,11 +70,11 @@ public static class TaskKeyset
         switch (field)
         {
             case TaskSortField.CreatedAt:
-                var created = Utc(value.GetInt64());
+                var created = Cursor.ReadInstant(value);
                 yield return new Key(t => t.CreatedAt == created, descending ? t => t.CreatedAt < created : t => t.CreatedAt > created);
                 break;
             case TaskSortField.UpdatedAt:
-                var updated = Utc(value.GetInt64());
+                var updated = Cursor.ReadInstant(value);
                 yield return new Key(t => t.UpdatedAt == updated, descending ? t => t.UpdatedAt < updated : t => t.UpdatedAt > updated);
                 break;
             case TaskSortField.DueDate:
@@ -84,25 +83,25 @@ public static class TaskKeyset
                 yield return BooleanKey(t => t.DueDate == null, isNull, ascending: !reversed);
                 if (!isNull)
                 {
-                    DateTime? due = Utc(value.GetInt64());
+                    DateTime? due = Cursor.ReadInstant(value);
                     yield return new Key(t => t.DueDate == due, descending ? t => t.DueDate < due : t => t.DueDate > due);
                 }
                 break;
             case TaskSortField.Priority:
-                var priority = (Priority)value.GetInt32();
+                var priority = (Priority)Cursor.ReadInt32(value, (int)Priority.Low, (int)Priority.High);
                 yield return new Key(t => t.Priority == priority, descending ? t => t.Priority < priority : t => t.Priority > priority);
                 break;
             case TaskSortField.Title:
-                var title = value.GetString() ?? throw new FormatException("A title key cannot be null.");
+                var title = Cursor.ReadString(value, TaskRules.TitleMaxLength);
                 yield return new Key(
                     t => t.Title.ToLower() == title,
                     descending ? t => string.Compare(t.Title.ToLower(), title) < 0 : t => string.Compare(t.Title.ToLower(), title) > 0);
                 break;
             case TaskSortField.Completed:
-                yield return BooleanKey(t => t.Completed, value.GetBoolean(), ascending: !descending);
+                yield return BooleanKey(t => t.Completed, Cursor.ReadBoolean(value), ascending: !descending);
                 break;
             default:
-                throw new FormatException($"Unknown sort field {field.ToString()}.");
+                throw new ArgumentOutOfRangeException(nameof(field), field, "Unknown sort field.");
         }
     }
 
@@ -116,8 +115,6 @@ public static class TaskKeyset
             : value ? Predicates.Not(key) : Predicates.False<TaskItem>();
         return new Key(equal, after);
     }
-
-    private static DateTime Utc(long ticks) => new(ticks, DateTimeKind.Utc);
 
     private sealed record Key(Expression<Func<TaskItem, bool>> Equal, Expression<Func<TaskItem, bool>> After);
 }

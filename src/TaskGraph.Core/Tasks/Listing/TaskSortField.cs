@@ -1,4 +1,4 @@
-namespace TaskGraph.Core.Tasks;
+namespace TaskGraph.Core.Tasks.Listing;
 
 /// <summary>The keys a task list can be sorted by.</summary>
 public enum TaskSortField
