@@ -40,7 +40,11 @@ public sealed partial record TaskListParameters(
         var (skip, limit) = PagingHeaders.ParsePaging(Skip, Limit, errors);
         var conditions = Conditions(query, errors);
         List<TaskFilter>? or = null;
-        if (!string.IsNullOrWhiteSpace(Q))
+        if (Q is not null && !StorableText.IsValid(Q))
+        {
+            errors.Add("q", "Text cannot hold NUL characters.");
+        }
+        else if (!string.IsNullOrWhiteSpace(Q))
         {
             // q: the title or the description contains the text, ignoring case.
             var text = Q.Trim();
@@ -138,7 +142,7 @@ public sealed partial record TaskListParameters(
         var type = TaskFields.ValueType(field);
         if (type == typeof(string))
         {
-            value = text;
+            value = StorableText.IsValid(text) ? text : null;
         }
         else if (type == typeof(bool) && bool.TryParse(text, out var flag))
         {
@@ -162,7 +166,8 @@ public sealed partial record TaskListParameters(
     private static string Expected(TaskField field)
     {
         var type = TaskFields.ValueType(field);
-        var expected = type == typeof(bool) ? "Must be true or false."
+        var expected = type == typeof(string) ? "Text cannot hold NUL characters."
+            : type == typeof(bool) ? "Must be true or false."
             : type == typeof(Priority) ? $"Must be one of: {string.Join(", ", Enum.GetNames<Priority>().Select(n => n.ToLowerInvariant()))}."
             : type == typeof(DateTime) ? UtcDateTimeJsonConverter.Expected
             : "Must be an integer ≥ 1.";

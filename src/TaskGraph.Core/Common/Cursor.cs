@@ -59,10 +59,22 @@ public sealed record Cursor(string Order, IReadOnlyList<JsonElement> Values)
             ? number
             : throw new FormatException($"Not a number from {min} to {max}.");
 
-    public static string ReadString(JsonElement value, int maxLength) =>
-        value.ValueKind == JsonValueKind.String && value.GetString() is { } text && text.Length <= maxLength
+    public static string ReadString(JsonElement value, int maxLength)
+    {
+        string? text = null;
+        try
+        {
+            text = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        }
+        catch (InvalidOperationException)
+        {
+            // An escaped lone surrogate (\ud800): not text at all.
+        }
+        // Escapes such as \u0000 decode to text no database takes as a parameter.
+        return text is not null && text.Length <= maxLength && StorableText.IsValid(text)
             ? text
             : throw new FormatException($"Not a text of at most {maxLength} characters.");
+    }
 
     public static bool ReadBoolean(JsonElement value) => value.ValueKind switch
     {

@@ -59,6 +59,8 @@ public sealed class GraphQLCursorTests(TaskGraphFactory factory) : IClassFixture
             { "order: [{title: ASC}]", Encode("{\"O\":\"Title:asc\",\"V\":[5,5]}") },
             { "order: [{title: ASC}]", Encode("{\"O\":\"Title:asc\",\"V\":[null,5]}") },
             { "order: [{title: ASC}]", Encode($"{{\"O\":\"Title:asc\",\"V\":[\"{longTitle}\",5]}}") },
+            { "order: [{title: ASC}]", Encode("{\"O\":\"Title:asc\",\"V\":[\"a\\u0000\",5]}") },
+            { "order: [{title: ASC}]", Encode("{\"O\":\"Title:asc\",\"V\":[\"\\ud800\",5]}") },
             { "order: [{priority: ASC}]", Encode("{\"O\":\"Priority:asc\",\"V\":[7,5]}") },
             { "order: [{priority: ASC}]", Encode("{\"O\":\"Priority:asc\",\"V\":[-1,5]}") },
             { "order: [{priority: ASC}]", Encode("{\"O\":\"Priority:asc\",\"V\":[\"HIGH\",5]}") },
@@ -87,6 +89,23 @@ public sealed class GraphQLCursorTests(TaskGraphFactory factory) : IClassFixture
 
             Assert.Equal(argument, result.SingleError("VALIDATION_ERROR").GetProperty("extensions").GetProperty("field").GetString());
             Assert.True(stopwatch.Elapsed < Bound, $"{argument} took {stopwatch.Elapsed}.");
+        }
+    }
+
+    [Theory]
+    [InlineData("{\"O\":\"CreatedAt:desc\",\"V\":[0,1]}", "")]
+    [InlineData("{\"O\":\"CreatedAt:desc\",\"V\":[3155378975999999999,2147483647]}", "")]
+    [InlineData("{\"O\":\"DueDate:asc\",\"V\":[null,1]}", "order: [{dueDate: ASC}]")]
+    [InlineData("{\"O\":\"Title:asc,Priority:desc,Completed:asc\",\"V\":[\"\\u00e9t\\u00e9\",2,true,1]}", "order: [{title: ASC}, {priority: DESC}, {completed: ASC}]")]
+    public async Task Cursors_at_the_edges_of_each_keys_range_are_accepted(string json, string order)
+    {
+        var client = (await factory.CreateUserClientAsync()).Client;
+        await client.QueryAsync("mutation { createTask(input: {title: \"one\"}) { id } }");
+        var separator = order.Length == 0 ? "" : ", ";
+
+        foreach (var (argument, size) in new[] { ("after", "first"), ("before", "last") })
+        {
+            await client.QueryAsync($"query($cursor: String) {{ tasks({size}: 5, {argument}: $cursor{separator}{order}) {{ totalCount nodes {{ id }} }} }}", new { cursor = Encode(json) });
         }
     }
 

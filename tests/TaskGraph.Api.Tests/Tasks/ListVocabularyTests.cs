@@ -150,6 +150,8 @@ public sealed class ListVocabularyTests(TwoFacesFixture fixture) : IClassFixture
     [InlineData("priority[in]=urgent", "priority[in]")]
     [InlineData("owner_id[eq]=0", "owner_id[eq]")]
     [InlineData("created_at[lt]=null", "created_at[lt]")]
+    [InlineData("title[contains]=a%00b", "title[contains]")]
+    [InlineData("q=%00", "q")]
     [InlineData("sort=title,priority,created_at,updated_at,due_date,completed", "sort")]
     [InlineData("sort=title,-title", "sort")]
     public async Task Bad_filters_and_sorts_are_422_naming_the_parameter(string query, string parameter)
@@ -157,6 +159,16 @@ public sealed class ListVocabularyTests(TwoFacesFixture fixture) : IClassFixture
         var problem = await (await fixture.Owner.Client.GetAsync($"/v1/tasks?{query}")).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
 
         Assert.Contains(parameter, problem.Errors!.Keys);
+    }
+
+    [Theory]
+    [InlineData("title: {eq: \"a\\u0000\"}", "title")]
+    [InlineData("description: {in: [\"ok\", \"\\u0000\"]}", "description")]
+    public async Task Text_no_database_can_take_is_a_validation_error_on_graphql(string where, string field)
+    {
+        var result = await fixture.Owner.Client.GraphQLAsync($"{{ tasks(where: {{{where}}}) {{ totalCount }} }}");
+
+        Assert.Equal(field, result.SingleError("VALIDATION_ERROR").GetProperty("extensions").GetProperty("field").GetString());
     }
 
     [Fact]

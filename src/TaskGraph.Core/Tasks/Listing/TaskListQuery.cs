@@ -121,7 +121,7 @@ public sealed class TaskListQuery
             {
                 CheckType(field, item, allowNull: TaskFields.ValueType(field) == typeof(string));
             }
-            return true;
+            return list.Cast<object?>().All(item => CheckText(name, item, errors));
         }
         if (value is null && operation is not (FilterOperator.Eq or FilterOperator.Neq))
         {
@@ -129,6 +129,16 @@ public sealed class TaskListQuery
             return false;
         }
         CheckType(field, value, allowNull: true);
+        return CheckText(name, value, errors);
+    }
+
+    private static bool CheckText(string name, object? value, ValidationErrors errors)
+    {
+        if (value is string text && !StorableText.IsValid(text))
+        {
+            errors.Add(name, "Text cannot hold NUL characters or unpaired surrogates.");
+            return false;
+        }
         return true;
     }
 
