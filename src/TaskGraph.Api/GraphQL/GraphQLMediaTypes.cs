@@ -9,11 +9,8 @@ public static class GraphQLMediaTypes
     public const string Json = "application/json";
 
     /// <summary>
-    /// The media type to answer with, or null when the client accepts neither (406). Follows RFC 9110:
-    /// each candidate takes the q of the most specific range that matches it; the higher q wins. On a
-    /// tie <c>application/graphql-response+json</c> wins only when the client named it; a wildcard
-    /// (<c>*/*</c>, <c>application/*</c>) or no Accept at all means legacy <c>application/json</c>, as
-    /// the spec asks of servers during the watershed.
+    /// The media type to answer with (RFC 9110 q-values, most specific range first), or null for 406. On a tie
+    /// <c>application/graphql-response+json</c> wins only when named; wildcards or no Accept mean <c>application/json</c>, as the spec asks.
     /// </summary>
     public static string? Negotiate(HttpRequest request)
     {

@@ -1,12 +1,8 @@
 namespace TaskGraph.Api.GraphQL;
 
 /// <summary>
-/// Turns the app's problem details into GraphQL-shaped errors at <c>/graphql</c>, where the contract
-/// wants <c>{"errors":[…]}</c>, never problem+json. The exception handler (masked 500s, after it has
-/// logged them) and the status code pages (the body limit's 413) write through the problem details
-/// service, so registering this writer before the default one covers every answer the endpoint
-/// does not write itself. Except 429: the contract has a rate-limited GraphQL request answered "like
-/// any other route" (problem details with <c>detail</c> and <c>retry_after</c>), so that one stays.
+/// Writes the problem details of <c>/graphql</c> (masked 500s, the body limit's 413) as GraphQL-shaped
+/// errors, as the contract wants there. Except 429, which the contract answers like any other route.
 /// </summary>
 public sealed class GraphQLProblemDetailsWriter : IProblemDetailsWriter
 {

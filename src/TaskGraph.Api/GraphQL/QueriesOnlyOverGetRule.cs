@@ -4,10 +4,8 @@ using GraphQLParser.AST;
 namespace TaskGraph.Api.GraphQL;
 
 /// <summary>
-/// Rejects a mutation (or subscription) selected by a GET request; the endpoint answers it 405. A
-/// validation rule rather than a parse in the endpoint, because only the executer knows which
-/// operation <c>operationName</c> selects, and the document may come from a cache without being
-/// parsed again: the endpoint adds the rule to both the normal and the cached-document rule sets.
+/// Rejects a mutation (or subscription) selected by a GET request, answered 405. A validation rule
+/// because only the executer knows which operation is selected, even for a document from the cache.
 /// </summary>
 public sealed class QueriesOnlyOverGetRule : ValidationRuleBase
 {

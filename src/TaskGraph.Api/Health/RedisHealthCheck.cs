@@ -5,7 +5,7 @@ namespace TaskGraph.Api.Health;
 
 /// <summary>
 /// Redis down is <c>degraded</c>, not unhealthy: requests are still served (rate limits fail open,
-/// the list cache is bypassed), so load balancers keep the instance while people get told.
+/// the page cache is bypassed), so load balancers keep the instance while people get told.
 /// </summary>
 public sealed class RedisHealthCheck(RedisConnection redis) : IHealthCheck
 {

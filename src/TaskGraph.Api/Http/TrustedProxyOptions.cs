@@ -1,10 +1,8 @@
 namespace TaskGraph.Api.Http;
 
 /// <summary>
-/// Bound from section <c>ForwardedHeaders</c>: the proxies whose <c>X-Forwarded-For</c> (client IP,
-/// which rate limiting keys on) and <c>X-Forwarded-Proto</c> are believed, e.g.
-/// <c>ForwardedHeaders__KnownProxies__0=10.0.0.5</c> or <c>ForwardedHeaders__KnownIPNetworks__0=10.0.0.0/8</c>.
-/// Empty (the default) trusts no one: the headers are ignored and the socket's address is the client.
+/// Bound from section <c>ForwardedHeaders</c>: the proxies whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c>
+/// are believed (<c>ForwardedHeaders__KnownProxies__0=10.0.0.5</c>). Empty, the default, trusts no one.
 /// </summary>
 public sealed class TrustedProxyOptions
 {

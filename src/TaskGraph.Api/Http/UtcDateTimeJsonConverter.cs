@@ -12,13 +12,13 @@ namespace TaskGraph.Api.Http;
 /// </summary>
 public sealed partial class UtcDateTimeJsonConverter : JsonConverter<DateTime>
 {
+    public const string Expected = "Expected an ISO-8601 date or date-time, e.g. 2026-11-25T10:00:00Z.";
+
     public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
         return TryParse(text, out var parsed) ? parsed : throw new JsonFieldException(Expected);
     }
-
-    public const string Expected = "Expected an ISO-8601 date or date-time, e.g. 2026-11-25T10:00:00Z.";
 
     /// <summary>The rules of JSON bodies, for query parameters too: a date or date-time, UTC when it has no offset.</summary>
     public static bool TryParse(string? text, out DateTime utc)

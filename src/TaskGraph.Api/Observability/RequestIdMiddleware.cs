@@ -4,10 +4,8 @@ using Serilog.Context;
 namespace TaskGraph.Api.Observability;
 
 /// <summary>
-/// Gives every request an id: the caller's <c>X-Request-ID</c> when it is safe to echo and log
-/// (1–128 of <c>[A-Za-z0-9._-]</c>), else a new one. It becomes <c>HttpContext.TraceIdentifier</c>
-/// (so problem details and GraphQL errors report it), the response header, and a property on every
-/// log line written while the request runs.
+/// Gives every request an id: the caller's <c>X-Request-ID</c> when safe to echo (1–128 of <c>[A-Za-z0-9._-]</c>),
+/// else a new one; it is the TraceIdentifier errors report, the response header and a property of every log line.
 /// </summary>
 public sealed partial class RequestIdMiddleware(RequestDelegate next)
 {

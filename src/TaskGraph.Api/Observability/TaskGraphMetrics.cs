@@ -14,7 +14,7 @@ public sealed class TaskGraphMetrics
     {
         var meter = meters.Create(MeterName);
         RateLimitRejections = meter.CreateCounter<long>("taskgraph.rate_limit.rejections", description: "Requests answered 429 by the rate limiter.");
-        CacheLookups = meter.CreateCounter<long>("taskgraph.cache.lookups", description: "Response cache lookups, tagged result=hit|miss.");
+        CacheLookups = meter.CreateCounter<long>("taskgraph.cache.lookups", description: "Task page cache lookups, tagged result=hit|miss and face=rest|graphql.");
         GraphQLOperations = meter.CreateCounter<long>("taskgraph.graphql.operations", description: "GraphQL operations executed, tagged type and outcome.");
     }
 

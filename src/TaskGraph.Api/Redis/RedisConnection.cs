@@ -4,11 +4,9 @@ using StackExchange.Redis;
 namespace TaskGraph.Api.Redis;
 
 /// <summary>
-/// The one view of Redis that rate limiting, caching and health checks share: whether it is configured and connected, a ping for
-/// health checks, and the throttled warning every caller reports a failure through (so an outage is
-/// one warning per interval, not one per request). A singleton whether or not Redis is configured;
-/// constructing it connects (never throwing: a Redis that is down is just "not connected" until the
-/// multiplexer's background reconnect succeeds), so the app does that once at start-up.
+/// The one view of Redis that rate limiting, caching and health checks share: configured, connected,
+/// a ping, and one throttled warning per outage instead of one per request. Connecting never throws:
+/// a Redis that is down is "not connected" until the multiplexer reconnects by itself.
 /// </summary>
 public sealed partial class RedisConnection(IOptions<RedisOptions> options, TimeProvider time, ILogger<RedisConnection> logger) : IDisposable
 {

@@ -5,11 +5,7 @@ namespace TaskGraph.Api.Redis;
 
 public static class RedisExtensions
 {
-    /// <summary>
-    /// Options and <see cref="RedisConnection"/>, which holds the shared multiplexer when REDIS_URL is
-    /// set. The multiplexer never aborts on a failed connect and reconnects by itself in the
-    /// background, so a Redis that is down at start-up or later only means "not connected" until it is back.
-    /// </summary>
+    /// <summary>Options and <see cref="RedisConnection"/>, which holds the shared multiplexer when REDIS_URL is set.</summary>
     public static IServiceCollection AddRedis(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<RedisOptions>(configuration, RedisOptions.SectionName)

@@ -1,9 +1,8 @@
 namespace TaskGraph.Core.Tasks;
 
 /// <summary>
-/// Told after every committed task write, with the owner of the task written. The core has no
-/// listeners of its own; the API registers the list cache here, so REST and GraphQL writes (and an
-/// admin writing someone else's task) invalidate the same caches without either face remembering to.
+/// Told after every committed task write, with the task's owner. The host's page cache listens here,
+/// so a write through either face, by anyone, invalidates the pages it changed.
 /// </summary>
 public interface ITaskChangeListener
 {

@@ -6,10 +6,8 @@ using TaskGraph.Core.Users;
 namespace TaskGraph.Schema.Execution;
 
 /// <summary>
-/// Loads users by id in batches, once per request: every <c>owner</c> of a page of tasks is
-/// collected first, and the first owner actually needed loads them all in one query (no N+1).
-/// Relies on the execution strategy resolving data-loader results only after the other fields of
-/// the level, as graphql-dotnet's strategies do.
+/// Loads the owners of a page of tasks in one query (no N+1): ids are collected while the page resolves,
+/// and the first owner needed loads them all, since graphql-dotnet resolves data-loader results last.
 /// </summary>
 public sealed class UserBatchLoader(TaskGraphDbContext db)
 {

@@ -9,11 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace TaskGraph.Core.Data.Postgres;
 
 /// <summary>
-/// On PostgreSQL, <c>string.ToLower()</c> becomes <c>lower(x) COLLATE "C"</c>. lower() folds Unicode with
-/// the database's ctype (like .NET's ToLowerInvariant and our SQLite lower()), and the "C" collation
-/// then compares the result code point by code point, as SQLite's BINARY does. Without it, ORDER BY
-/// and cursor comparisons on lower(title) would follow the database's locale (en_US sorts "Éclair"
-/// before "Zebra", SQLite after), so the same request would page differently on the two databases.
+/// On PostgreSQL, <c>string.ToLower()</c> becomes <c>lower(x) COLLATE "C"</c>: folded like .NET folds,
+/// then compared code point by code point as SQLite does, so title order and cursors never follow the server's locale.
 /// </summary>
 internal sealed class OrdinalLowerTranslation : IDbContextOptionsExtension
 {
