@@ -235,25 +235,8 @@ public sealed class GraphQLTaskPaginationTests : IClassFixture<TaskGraphFactory>
         }
         var order = new[] { new { title = "ASC" } };
 
-        var forwards = new List<string>();
-        string? after = null;
-        do
-        {
-            var page = (await bob.Client.QueryAsync(Page, new { first = 2, after, order })).GetProperty("tasks");
-            forwards.AddRange(page.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("id").GetString()!));
-            after = page.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean() ? page.GetProperty("pageInfo").GetProperty("endCursor").GetString() : null;
-        }
-        while (after is not null);
-
-        var backwards = new List<string>();
-        string? before = null;
-        do
-        {
-            var page = (await bob.Client.QueryAsync(Page, new { last = 3, before, order })).GetProperty("tasks");
-            backwards.InsertRange(0, page.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("id").GetString()!));
-            before = page.GetProperty("pageInfo").GetProperty("hasPreviousPage").GetBoolean() ? page.GetProperty("pageInfo").GetProperty("startCursor").GetString() : null;
-        }
-        while (before is not null);
+        var forwards = await WalkForwardsAsync(bob.Client, order, 2);
+        var backwards = await WalkBackwardsAsync(bob.Client, order, 3);
 
         var all = (await bob.Client.QueryAsync(Page, new { first = 100, order })).GetProperty("tasks");
         var expected = all.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("id").GetString()!).ToList();
@@ -265,6 +248,55 @@ public sealed class GraphQLTaskPaginationTests : IClassFixture<TaskGraphFactory>
         Assert.Equal(7, expected.Count);
         Assert.Equal(expected, forwards);
         Assert.Equal(expected, backwards);
+    }
+
+    [Fact]
+    public async Task Five_sort_keys_page_through_every_task_once_with_null_due_dates_both_ways()
+    {
+        var client = (await _factory.CreateUserClientAsync()).Client;
+        foreach (var (title, due) in new[] { ("b", "2026-12-01T00:00:00Z"), ("a", null), ("c", null), ("a", "2026-12-01T00:00:00Z"), ("d", "2026-11-01T00:00:00Z") })
+        {
+            await client.QueryAsync("mutation($title: String!, $due: DateTime) { createTask(input: {title: $title, dueDate: $due}) { id } }", new { title, due });
+        }
+        object[] order = [new { completed = "ASC" }, new { dueDate = "ASC" }, new { priority = "DESC" }, new { title = "ASC" }, new { createdAt = "DESC" }];
+
+        var all = (await client.QueryAsync(Page, new { first = 100, order })).GetProperty("tasks");
+        var expected = all.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("id").GetString()!).ToList();
+
+        Assert.Equal(5, expected.Count);
+        Assert.Equal(["d", "a", "b", "a", "c"], Titles(all));
+        Assert.Equal(expected, await WalkForwardsAsync(client, order, 2));
+        Assert.Equal(expected, await WalkBackwardsAsync(client, order, 2));
+    }
+
+    /// <summary>Every task id, page by page from the start, following endCursor.</summary>
+    private static async Task<List<string>> WalkForwardsAsync(HttpClient client, object order, int size)
+    {
+        var ids = new List<string>();
+        string? after = null;
+        do
+        {
+            var page = (await client.QueryAsync(Page, new { first = size, after, order })).GetProperty("tasks");
+            ids.AddRange(page.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("id").GetString()!));
+            after = page.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean() ? page.GetProperty("pageInfo").GetProperty("endCursor").GetString() : null;
+        }
+        while (after is not null);
+        return ids;
+    }
+
+    /// <summary>Every task id, page by page from the end, following startCursor, in list order.</summary>
+    private static async Task<List<string>> WalkBackwardsAsync(HttpClient client, object order, int size)
+    {
+        var ids = new List<string>();
+        string? before = null;
+        do
+        {
+            var page = (await client.QueryAsync(Page, new { last = size, before, order })).GetProperty("tasks");
+            ids.InsertRange(0, page.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("id").GetString()!));
+            before = page.GetProperty("pageInfo").GetProperty("hasPreviousPage").GetBoolean() ? page.GetProperty("pageInfo").GetProperty("startCursor").GetString() : null;
+        }
+        while (before is not null);
+        return ids;
     }
 }
 
