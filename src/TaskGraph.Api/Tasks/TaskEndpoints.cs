@@ -75,8 +75,8 @@ public static class TaskEndpoints
     private static async Task<FileContentHttpResult> ListAsync(
         [AsParameters] TaskListParameters parameters, Actor actor, TaskQueries queries, ITaskPageCache cache, IOptions<JsonOptions> json, HttpContext http, CancellationToken cancellationToken)
     {
-        var list = parameters.Parse(http.Request.Query);
         var request = http.Request;
+        var list = parameters.Parse(request.Query);
         // The Link URLs embed the address, so it is part of the key.
         var key = TaskPageKey.For(actor, RestFace, list.Query, new { list.Skip, list.Limit, Url = $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}" });
         var (page, outcome) = await cache.GetOrCreateAsync(key, async () =>

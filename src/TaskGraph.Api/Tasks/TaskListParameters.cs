@@ -114,11 +114,12 @@ public sealed partial record TaskListParameters(
                 continue;
             }
             var parsed = new List<object?>();
+            var allowNull = operation is FilterOperator.Eq or FilterOperator.Neq && TaskFields.IsOptional(field);
             foreach (var text in values)
             {
-                if (!TryParseValue(field, text, allowNull: operation is FilterOperator.Eq or FilterOperator.Neq, out var value))
+                if (!TryParseValue(field, text, allowNull, out var value))
                 {
-                    errors.Add(parameter, Expected(field));
+                    errors.Add(parameter, Expected(field, allowNull));
                     break;
                 }
                 parsed.Add(value);
@@ -135,7 +136,7 @@ public sealed partial record TaskListParameters(
     private static bool TryParseValue(TaskField field, string text, bool allowNull, out object? value)
     {
         value = null;
-        if (allowNull && text == "null" && TaskFields.IsOptional(field))
+        if (allowNull && text == "null")
         {
             return true;
         }
@@ -163,7 +164,7 @@ public sealed partial record TaskListParameters(
         return value is not null;
     }
 
-    private static string Expected(TaskField field)
+    private static string Expected(TaskField field, bool allowNull)
     {
         var type = TaskFields.ValueType(field);
         var expected = type == typeof(string) ? "Text cannot hold NUL characters."
@@ -171,7 +172,7 @@ public sealed partial record TaskListParameters(
             : type == typeof(Priority) ? $"Must be one of: {string.Join(", ", Enum.GetNames<Priority>().Select(n => n.ToLowerInvariant()))}."
             : type == typeof(DateTime) ? UtcDateTimeJsonConverter.Expected
             : "Must be an integer ≥ 1.";
-        return TaskFields.IsOptional(field) ? $"{expected} (or null: has no value)" : expected;
+        return allowNull ? $"{expected} Or null: has no value." : expected;
     }
 
     /// <summary><c>sort=-priority,created_at</c>: comma-separated keys, <c>-</c> for descending; the names of GraphQL's <c>order</c> keys in snake_case.</summary>
