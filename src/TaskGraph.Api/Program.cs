@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using TaskGraph.Api.Auth;
 using TaskGraph.Api.Caching;
 using TaskGraph.Api.Configuration;
@@ -40,9 +41,20 @@ builder.Services.AddCaching(builder.Configuration);
 builder.Services.AddHealth();
 builder.Services.AddApiDocs();
 builder.Services.AddGraphQLSchema(builder.Configuration);
+builder.Services.AddAdminBootstrap(builder.Configuration);
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
 var app = builder.Build();
+try
+{
+    // Every ValidateOnStart check before anything reads its options, so a bad setting is one line on stderr.
+    app.Services.GetRequiredService<IStartupValidator>().Validate();
+}
+catch (Exception exception) when (StartupFailure.Describe(exception) is { } reason)
+{
+    await Console.Error.WriteLineAsync(reason);
+    return StartupFailure.ExitCode;
+}
 
 app.UseTrustedProxies();
 app.UseRequestLogging();
@@ -63,7 +75,7 @@ app.MapJokes();
 app.MapGraphQL();
 
 await app.Services.MigrateDatabaseAsync();
-await app.Services.EnsureConfiguredAdminAsync(app.Configuration);
+await app.Services.EnsureConfiguredAdminAsync();
 await app.RunAsync();
 return 0;
 

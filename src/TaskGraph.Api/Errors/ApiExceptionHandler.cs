@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using TaskGraph.Api.Http;
 using TaskGraph.Core.Common;
 
@@ -10,7 +11,7 @@ namespace TaskGraph.Api.Errors;
 /// Maps client mistakes to their status: domain errors by kind, unreadable bodies to 422. Anything
 /// else is not handled here, so the exception middleware logs it once and answers a masked 500.
 /// </summary>
-internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : IExceptionHandler
 {
     private const string MissingBody = "The request body is missing or could not be read as JSON.";
     private const string NotJson = "The request body is not valid JSON.";
@@ -20,8 +21,8 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails)
         var problem = exception switch
         {
             DomainException domain => FromDomain(domain),
-            BadHttpRequestException { InnerException: JsonException json } => InvalidBody(json),
-            JsonException json => InvalidBody(json),
+            BadHttpRequestException { InnerException: JsonException invalid } => await InvalidBodyAsync(httpContext, invalid, cancellationToken),
+            JsonException invalid => await InvalidBodyAsync(httpContext, invalid, cancellationToken),
             // Query and route values are bound as text or constrained, so a 400 from binding is about the body.
             BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } => Unprocessable(MissingBody, new Dictionary<string, string[]> { ["body"] = [MissingBody] }),
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode },
@@ -60,16 +61,21 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails)
         ? Unprocessable(exception.Message, exception.Errors)
         : new ProblemDetails { Status = StatusFor(exception.Kind), Detail = exception.Message };
 
-    private static HttpValidationProblemDetails InvalidBody(JsonException exception)
+    private async Task<HttpValidationProblemDetails> InvalidBodyAsync(HttpContext httpContext, JsonException exception, CancellationToken cancellationToken)
     {
-        // A syntax error wraps the reader's exception; otherwise "$.priority" names the field whose value did not fit.
+        // A syntax error wraps the reader's exception; otherwise "$.priority" names the first field whose value did not fit.
         var field = exception.InnerException is JsonException || exception.Path is not { Length: > 2 } path ? null : path[2..];
         if (field is null)
         {
             return Unprocessable(NotJson, new Dictionary<string, string[]> { ["body"] = [NotJson] });
         }
-        var message = exception is JsonFieldException ? exception.Message : "The value has the wrong type or format.";
-        return Unprocessable($"The value of '{field}' is not valid: {message}", new Dictionary<string, string[]> { [field] = [message] });
+        var message = exception is JsonFieldException ? exception.Message : JsonBodyErrors.GenericMessage;
+        var errors = await JsonBodyErrors.CollectAsync(httpContext, json.Value.SerializerOptions, cancellationToken)
+            ?? new Dictionary<string, string[]> { [field] = [message] };
+        var detail = errors.Count == 1
+            ? $"The value of '{errors.Keys.Single()}' is not valid: {errors.Values.Single()[0]}"
+            : $"The values of {string.Join(", ", errors.Keys.Select(k => $"'{k}'"))} are not valid.";
+        return Unprocessable(detail, errors);
     }
 
     private static HttpValidationProblemDetails Unprocessable(string detail, IReadOnlyDictionary<string, string[]> errors) =>

@@ -46,7 +46,7 @@ public static class ErrorExtensions
         _ => ReasonPhrases.GetReasonPhrase(status),
     };
 
-    /// <summary>Rejects bodies over the limit up front with 413.</summary>
+    /// <summary>Rejects bodies over the limit up front with 413; keeps bound JSON bodies readable again for <see cref="JsonBodyErrors"/>.</summary>
     public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         if (context.Request.ContentLength > RequestBodyLimit.MaxBytes)
@@ -58,6 +58,7 @@ public static class ErrorExtensions
         {
             limit.MaxRequestBodySize = RequestBodyLimit.MaxBytes;
         }
+        JsonBodyErrors.BufferBindableBody(context);
         return next(context);
     });
 }

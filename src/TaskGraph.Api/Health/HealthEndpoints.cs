@@ -15,10 +15,11 @@ public static class HealthEndpoints
 {
     public const string ReadyTag = "ready";
 
-    private static readonly long StartedAt = Stopwatch.GetTimestamp();
-
     private static readonly string Version =
         typeof(HealthEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
+
+    /// <summary>From the process's start as the OS records it, not from this class's first use.</summary>
+    private static readonly DateTime ProcessStartedAt = Process.GetCurrentProcess().StartTime.ToUniversalTime();
 
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
@@ -67,7 +68,7 @@ public static class HealthEndpoints
             ["status"] = Name(report.Status),
             ["checks"] = checks,
             ["version"] = Version,
-            ["uptime_seconds"] = (long)Stopwatch.GetElapsedTime(StartedAt).TotalSeconds,
+            ["uptime_seconds"] = (long)(DateTime.UtcNow - ProcessStartedAt).TotalSeconds,
         });
     }
 

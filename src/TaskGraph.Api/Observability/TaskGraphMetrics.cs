@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using TaskGraph.Core.Common;
 
 namespace TaskGraph.Api.Observability;
 
@@ -8,7 +9,7 @@ namespace TaskGraph.Api.Observability;
 /// </summary>
 public sealed class TaskGraphMetrics
 {
-    public const string MeterName = "TaskGraph";
+    public const string MeterName = TaskGraphMeter.Name;
 
     public TaskGraphMetrics(IMeterFactory meters)
     {

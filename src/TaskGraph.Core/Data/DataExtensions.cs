@@ -27,7 +27,7 @@ public static class DataExtensions
         services.AddDbContext<TaskGraphDbContext>((provider, options) =>
         {
             var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            var connection = database.Connection;
+            var connection = database.ParseConnection();
             if (connection.Provider == DatabaseProvider.Postgres)
             {
                 options.UseNpgsql(connection.ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly));
@@ -53,7 +53,7 @@ public static class DataExtensions
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
-        var database = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Connection;
+        var database = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ParseConnection();
         // Where, never how: the connection string may carry a password.
         scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DataExtensions))
             .LogInformation("Database: {Database}", database.Describe());

@@ -18,8 +18,8 @@ public sealed class DatabaseOptions : IValidatableObject
     [Range(0, 600_000)]
     public int BusyTimeoutMilliseconds { get; set; } = 10_000;
 
-    /// <summary>The parsed <see cref="Url"/>; only valid once the options have passed validation.</summary>
-    public DatabaseConnection Connection => DatabaseConnection.Parse(Url);
+    /// <summary>The parsed <see cref="Url"/>; only valid once the options have passed validation (a method, so the validator never calls it).</summary>
+    public DatabaseConnection ParseConnection() => DatabaseConnection.Parse(Url);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using Polly.Telemetry;
 using TaskGraph.Core.Common;
 
 namespace TaskGraph.Core.Jokes;
@@ -13,6 +14,13 @@ public static class JokeExtensions
     public static IServiceCollection AddJokes(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<JokeOptions>(configuration, JokeOptions.SectionName);
+
+        // JokeClient logs each failed call once, with its reason; Polly would add a line per attempt and
+        // per retry. Those go to Debug (metrics still count them); an opening circuit stays a warning.
+        services.Configure<TelemetryOptions>(telemetry => telemetry.SeverityProvider = args =>
+            args.Source.PipelineName?.StartsWith(nameof(JokeClient), StringComparison.Ordinal) == true && args.Event.EventName != "OnCircuitOpened"
+                ? ResilienceEventSeverity.Debug
+                : args.Event.Severity);
 
         services.AddHttpClient<JokeClient>((provider, http) =>
             {

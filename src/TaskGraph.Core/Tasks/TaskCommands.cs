@@ -59,7 +59,9 @@ public sealed class TaskCommands(TaskGraphDbContext db, TaskQueries queries, Tim
         // The write and the read-back share a transaction, so the response shows this update's own
         // result (its version), not a concurrent writer's that landed in between.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
+        // ExecuteUpdate bypasses SaveChanges, which cuts instants to the stored microseconds: cut them here.
+        var now = UtcDateTime.ToStoredPrecision(time.GetUtcNow().UtcDateTime);
+        var dueDate = changes.DueDate.Value is { } due ? UtcDateTime.ToStoredPrecision(due) : (DateTime?)null;
         var rows = await Target(actor, id, expectedVersion).ExecuteUpdateAsync(set =>
         {
             if (changes.Title.HasValue)
@@ -80,7 +82,7 @@ public sealed class TaskCommands(TaskGraphDbContext db, TaskQueries queries, Tim
             }
             if (changes.DueDate.HasValue)
             {
-                set.SetProperty(t => t.DueDate, changes.DueDate.Value);
+                set.SetProperty(t => t.DueDate, dueDate);
             }
             set.SetProperty(t => t.UpdatedAt, now);
             set.SetProperty(t => t.Version, t => t.Version + 1);

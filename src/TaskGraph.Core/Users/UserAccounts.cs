@@ -14,7 +14,7 @@ public sealed partial class UserAccounts(TaskGraphDbContext db, PasswordHasher p
         var errors = new ValidationErrors();
         username = username?.Trim();
         email = email?.Trim();
-        if (string.IsNullOrEmpty(username) || !UsernamePattern().IsMatch(username))
+        if (!IsValidUsername(username))
         {
             errors.Add("username", "Username must be 3-50 characters: letters, digits, '_', '.' or '-'.");
         }
@@ -129,22 +129,36 @@ public sealed partial class UserAccounts(TaskGraphDbContext db, PasswordHasher p
         return user;
     }
 
-    /// <summary>Start-up bootstrap: the configured admin exists, is an admin and has the configured password.</summary>
+    /// <summary>
+    /// Start-up bootstrap: the configured admin exists, is an admin and has the configured password.
+    /// Several instances may run it at once on a fresh database: the one whose insert loses the
+    /// unique index finds the winner's row on its second pass and only updates it.
+    /// </summary>
     public async Task EnsureAdminAsync(string username, string password, CancellationToken cancellationToken)
     {
         var normalized = username.Trim().ToLowerInvariant();
-        var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedUsername == normalized, cancellationToken);
-        if (user is null)
+        for (var attempt = 1; ; attempt++)
         {
-            await RegisterAsync(username, $"{normalized}@admin.taskgraph.invalid", password, cancellationToken);
-            user = await db.Users.FirstAsync(u => u.NormalizedUsername == normalized, cancellationToken);
+            var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedUsername == normalized, cancellationToken);
+            if (user is null)
+            {
+                try
+                {
+                    user = await RegisterAsync(username, $"{normalized}@admin.taskgraph.invalid", password, cancellationToken);
+                }
+                catch (DomainException exception) when (exception.Kind == ErrorKind.Conflict && attempt == 1)
+                {
+                    continue;
+                }
+            }
+            else if (!passwords.Verify(password, user.PasswordHash))
+            {
+                user.PasswordHash = passwords.Hash(password);
+            }
+            user.Role = Role.Admin;
+            await db.SaveChangesAsync(cancellationToken);
+            return;
         }
-        else if (!passwords.Verify(password, user.PasswordHash))
-        {
-            user.PasswordHash = passwords.Hash(password);
-        }
-        user.Role = Role.Admin;
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>
@@ -168,6 +182,8 @@ public sealed partial class UserAccounts(TaskGraphDbContext db, PasswordHasher p
             throw new DomainException(ErrorKind.Conflict, "That email is already registered.");
         }
     }
+
+    public static bool IsValidUsername(string? username) => username is not null && UsernamePattern().IsMatch(username);
 
     [GeneratedRegex("^[A-Za-z0-9_.-]{3,50}$")]
     private static partial Regex UsernamePattern();

@@ -41,6 +41,18 @@ public sealed class HealthTests : IDisposable
     }
 
     [Fact]
+    public async Task Uptime_counts_from_the_process_start_not_from_the_first_health_call()
+    {
+        // This test process started before any app or health call in it: the uptime must cover its whole age.
+        var processAge = DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime;
+
+        var (_, body) = await GetAsync("/health/detailed");
+
+        Assert.True(body.GetProperty("uptime_seconds").GetInt64() >= (long)processAge.TotalSeconds,
+            $"uptime {body.GetProperty("uptime_seconds")} s, process age {processAge.TotalSeconds:0} s");
+    }
+
+    [Fact]
     public async Task An_unreachable_database_is_unhealthy_503_but_liveness_stays_up()
     {
         await GetAsync("/health/ready");

@@ -11,6 +11,7 @@ public sealed class FakeJokeApi : IDisposable
     public enum Mode { Ok, ServerError, Garbage, Slow, MissingFields }
 
     private readonly WebApplication _app;
+    private readonly TaskCompletionSource _called = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _calls;
 
     public FakeJokeApi()
@@ -22,6 +23,7 @@ public sealed class FakeJokeApi : IDisposable
         _app.MapGet("/random_joke", async (HttpContext http) =>
         {
             Interlocked.Increment(ref _calls);
+            _called.TrySetResult();
             switch (Current)
             {
                 case Mode.ServerError:
@@ -51,6 +53,9 @@ public sealed class FakeJokeApi : IDisposable
     public Mode Current { get; set; } = Mode.Ok;
 
     public int Calls => Volatile.Read(ref _calls);
+
+    /// <summary>Completes when the first request arrives (a request is then in flight in the app).</summary>
+    public Task Called => _called.Task;
 
     public void Dispose() => _app.DisposeAsync().AsTask().GetAwaiter().GetResult();
 }

@@ -66,6 +66,22 @@ public sealed class RedisServerFixture : IAsyncLifetime
 
     public async Task DisposeAsync() => await KillAsync();
 
+    /// <summary>
+    /// Freezes the server (SIGSTOP): connections stay open and nothing is answered, as on a stalled
+    /// host. Unlike CLIENT PAUSE ALL it needs no Redis command to end, so <see cref="ThawAsync"/> always works.
+    /// </summary>
+    public Task FreezeAsync() => SignalAsync("STOP");
+
+    public Task ThawAsync() => SignalAsync("CONT");
+
+    private async Task SignalAsync(string signal)
+    {
+        var pid = _server?.Id ?? throw new InvalidOperationException("redis-server is not running.");
+        using var kill = Process.Start("kill", [$"-{signal}", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        await kill.WaitForExitAsync();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
     public async Task<bool> PingsAsync()
     {
         try

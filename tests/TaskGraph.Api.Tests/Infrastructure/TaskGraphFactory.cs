@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace TaskGraph.Api.Tests.Infrastructure;
 
@@ -82,6 +83,12 @@ public class TaskGraphFactory : WebApplicationFactory<Program>
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return token;
     }
+
+    /// <summary>
+    /// What start-up validation says of this configuration, or null when it passes. With a bad setting
+    /// Program prints one line and exits 1 before starting the host (ConfigurationErrorTests runs that for real).
+    /// </summary>
+    public Exception? StartupError() => Record.Exception(() => Services.GetRequiredService<IStartupValidator>().Validate());
 
     /// <summary>Makes the database unusable under the running app (see <see cref="TestDatabase.Break"/>).</summary>
     public void BreakDatabase() => _database.Break();

@@ -45,6 +45,25 @@ public sealed class ExternalJokeTests : IDisposable
     }
 
     [Fact]
+    public async Task A_handled_upstream_failure_writes_one_warning_and_the_request_line()
+    {
+        using var factory = new LoggingTaskGraphFactory();
+        factory.Jokes.Current = FakeJokeApi.Mode.ServerError;
+
+        var response = await factory.CreateClient().GetAsync("/v1/tasks/external-joke");
+
+        await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.Equal(2, factory.Jokes.Calls); // retried: two attempts, still one line about them
+        var requestId = response.Headers.GetValues("X-Request-ID").Single();
+        var lines = factory.Logs.Entries.Where(e => e.TryGetProperty("request_id", out var id) && id.GetString() == requestId).ToList();
+        var failure = Assert.Single(lines, e => e.GetProperty("level").GetString() != "info");
+        Assert.Equal("warning", failure.GetProperty("level").GetString());
+        Assert.Equal("TaskGraph.Core.Jokes.JokeClient", failure.GetProperty("logger").GetString());
+        Assert.Equal(2, lines.Count);
+        Assert.DoesNotContain(factory.Logs.Entries, e => e.TryGetProperty("logger", out var logger) && logger.GetString()!.StartsWith("Polly", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_server_error_is_retried_once()
     {
         _factory.Jokes.Current = FakeJokeApi.Mode.ServerError;

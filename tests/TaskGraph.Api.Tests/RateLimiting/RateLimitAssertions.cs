@@ -24,6 +24,24 @@ public static class RateLimitAssertions
         return retryAfter;
     }
 
+    /// <summary>
+    /// Sends until one request is limited and returns its Retry-After. Counting on the N+1st request
+    /// to be limited would flake on a loaded machine, where N requests can outlast a short window.
+    /// </summary>
+    public static async Task<int> SendUntilLimitedAsync(Func<Task<HttpResponseMessage>> send, int periodSeconds)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var response = await send();
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                return await response.AssertTooManyRequestsAsync(periodSeconds);
+            }
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        throw new Xunit.Sdk.XunitException("50 requests in a row were not limited.");
+    }
+
     public static async Task<HttpStatusCode[]> SendConcurrentlyAsync(int count, Func<int, Task<HttpResponseMessage>> send)
     {
         var responses = await Task.WhenAll(Enumerable.Range(0, count).Select(send));

@@ -160,6 +160,26 @@ public sealed class TaskCrudTests(TaskGraphFactory factory) : IClassFixture<Task
     }
 
     [Fact]
+    public async Task Every_field_with_a_wrong_type_is_reported_at_once_on_create_and_patch()
+    {
+        var (client, _) = await factory.CreateUserClientAsync();
+        var created = await (await client.PostAsJsonAsync("/v1/tasks", new { title = "Patch me" })).ReadAsync<TaskDto>(HttpStatusCode.Created);
+        const string json = """{"title":5,"priority":"urgent","completed":"yes","due_date":"tomorrow","description":"fine"}""";
+
+        var create = await (await client.PostAsync("/v1/tasks", new StringContent(json, System.Text.Encoding.UTF8, "application/json")))
+            .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var patch = await (await client.PatchAsync($"/v1/tasks/{created.Id}", new StringContent(json, System.Text.Encoding.UTF8, "application/json")))
+            .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+
+        foreach (var problem in new[] { create, patch })
+        {
+            Assert.Equal(["completed", "due_date", "priority", "title"], problem.Errors!.Keys.Order());
+            Assert.StartsWith("Expected an ISO-8601 date", problem.Errors["due_date"].Single(), StringComparison.Ordinal);
+        }
+        Assert.Equal(1, (await (await client.GetAsync($"/v1/tasks/{created.Id}")).ReadAsync<TaskDto>()).Version);
+    }
+
+    [Fact]
     public async Task Unknown_json_fields_are_ignored()
     {
         var (client, user) = await factory.CreateUserClientAsync();
