@@ -4,7 +4,9 @@
 #   1. the graphql-http server audits: any failing MUST fails this script;
 #   2. the GraphiQL IDE in headless Chromium: renders, runs { me { username } } with a token typed into its Headers pane,
 #      and saves TestResults/graphiql.png;
-#   3. the REST docs page (/docs) in headless Chromium: renders offline, saves TestResults/docs.png.
+#   3. the REST docs page (/docs) in headless Chromium: renders offline, saves TestResults/docs.png;
+#   4. the OpenAPI document: Redocly's recommended lint with no error and no warning, then a client
+#      generated from it (openapi-typescript + openapi-fetch, compiled with tsc) runs the README's REST flow.
 # Installs what it needs when missing (Debian chromium, npm ci in tests/graphql-e2e). Starts the API
 # on a free loopback port with a throwaway SQLite database and always stops it.
 set -euo pipefail
@@ -80,6 +82,18 @@ node "$E2E/graphiql-check.mjs" "$BASE" "$SCREENSHOT" || status=1
 
 log "e2e: REST docs page in headless Chromium"
 node "$E2E/docs-check.mjs" "$BASE" "$(dirname "$SCREENSHOT")/docs.png" || status=1
+
+log "e2e: OpenAPI document linted, and a client generated from it runs the REST flow"
+if curl -sf "$BASE/openapi/v1.json" -o "$WORK/openapi.json"; then
+  node "$E2E/lint-openapi.mjs" "$WORK/openapi.json" || status=1
+  (cd "$E2E" \
+    && npx --no-install openapi-typescript "$WORK/openapi.json" -o openapi-client/generated/schema.d.ts \
+    && npx --no-install tsc -p openapi-client/tsconfig.json \
+    && node openapi-client/generated/flow.js "$BASE") || status=1
+else
+  echo "GET /openapi/v1.json failed" >&2
+  status=1
+fi
 
 if [[ $status -ne 0 ]]; then
   echo "graphql e2e FAILED; the API's log follows." >&2

@@ -13,6 +13,8 @@ log() { printf '\n== %s\n' "$*"; }
 log "dependencies"
 missing=()
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
+# curl: the README examples (scripts/readme-examples.sh) and the e2e script use it, as a reader would.
+command -v curl >/dev/null 2>&1 || missing+=(curl)
 # The Redis tests start (and kill, and restart) their own redis-server on a free port: no service needed.
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 # npm: the build installs the GraphiQL bundles; the GraphQL end-to-end checks run on Node.

@@ -9,6 +9,8 @@ public static class RestJson
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        // A number sent as a string is a wrong type (422), and OpenAPI then says integer, not integer-or-string.
+        options.NumberHandling = JsonNumberHandling.Strict;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         options.Converters.Add(new UtcDateTimeJsonConverter());
         options.Converters.Add(new OptionalJsonConverterFactory());

@@ -15,7 +15,9 @@ public static class JokeEndpoints
                 TypedResults.Ok(await jokes.GetRandomAsync(cancellationToken)))
             .AllowAnonymous()
             .WithTags("Jokes")
+            .WithName("getExternalJoke")
             .WithSummary("A random joke from the external joke API")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }

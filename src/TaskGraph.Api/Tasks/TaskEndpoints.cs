@@ -20,16 +20,20 @@ public static class TaskEndpoints
             .WithTags("Tasks")
             .RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         tasks.MapPost("", async Task<Created<TaskResponse>> (TaskRequest request, Actor actor, TaskCommands commands, HttpContext http, CancellationToken cancellationToken) =>
             {
                 var task = await commands.CreateAsync(actor, request.ToNewTask(), cancellationToken);
                 return TypedResults.Created($"/v1/tasks/{task.Id}", WithETag(http, task));
             })
+            .WithName("createTask")
             .WithSummary("Create a task");
 
         tasks.MapGet("", ListAsync)
+            .WithName("listTasks")
             .WithSummary("List tasks: paging, filters and sorting")
             .WithDescription("Filters: completed, priority, owner_id (admins) and q, or field[operator]=value for any field and operator of GraphQL's where (e.g. due_date[gte]=2026-12-01; in and nin repeat the parameter per value). sort takes up to 5 comma-separated keys, '-' for descending.")
             .Produces<IReadOnlyList<TaskResponse>>(contentType: "application/json")
@@ -37,6 +41,7 @@ public static class TaskEndpoints
 
         tasks.MapGet("/{id:int}", async Task<Ok<TaskResponse>> (int id, Actor actor, TaskQueries queries, HttpContext http, CancellationToken cancellationToken) =>
                 TypedResults.Ok(WithETag(http, await queries.GetAsync(actor, id, cancellationToken))))
+            .WithName("getTask")
             .WithSummary("Get a task")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -46,6 +51,7 @@ public static class TaskEndpoints
                 var task = await commands.UpdateAsync(actor, id, changes, ETags.ExpectedVersion(http.Request), cancellationToken);
                 return TypedResults.Ok(WithETag(http, task));
             })
+            .WithName("replaceTask")
             .WithSummary("Replace a task's editable fields (honours If-Match)")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
@@ -55,6 +61,7 @@ public static class TaskEndpoints
                 var task = await commands.UpdateAsync(actor, id, request.ToChanges(), ETags.ExpectedVersion(http.Request), cancellationToken);
                 return TypedResults.Ok(WithETag(http, task));
             })
+            .WithName("updateTask")
             .WithSummary("Change only the fields sent (honours If-Match)")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
@@ -64,6 +71,7 @@ public static class TaskEndpoints
                 await commands.DeleteAsync(actor, id, ETags.ExpectedVersion(http.Request), cancellationToken);
                 return TypedResults.NoContent();
             })
+            .WithName("deleteTask")
             .WithSummary("Delete a task (honours If-Match)")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);

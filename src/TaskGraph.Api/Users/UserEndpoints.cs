@@ -15,7 +15,8 @@ public static class UserEndpoints
             .WithTags("Users")
             .RequireAuthorization(AuthExtensions.AdminPolicy)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         users.MapGet("", async Task<Ok<IReadOnlyList<UserResponse>>> (string? skip, string? limit, UserAccounts accounts, HttpContext http, CancellationToken cancellationToken) =>
             {
@@ -26,6 +27,7 @@ public static class UserEndpoints
                 PagingHeaders.Write(http, page, []);
                 return TypedResults.Ok<IReadOnlyList<UserResponse>>(page.Items.Select(UserResponse.From).ToList());
             })
+            .WithName("listUsers")
             .WithSummary("List users (admin)")
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
@@ -39,6 +41,7 @@ public static class UserEndpoints
                 }
                 return TypedResults.Ok(UserResponse.From(await accounts.SetRoleAsync(id, request.Role!.Value, cancellationToken)));
             })
+            .WithName("setUserRole")
             .WithSummary("Change a user's role (admin)")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
