@@ -110,12 +110,33 @@ public sealed partial class DeploymentFilesTests(TaskGraphFactory factory) : ICl
     }
 
     [Fact]
-    public void Compose_publishes_the_port_the_image_listens_on()
+    public void Compose_scales_the_api_behind_a_load_balancer_that_owns_the_only_host_port()
     {
         var exposed = Dockerfile().Single(i => i.Instruction == "EXPOSE").Arguments;
-        var ports = ((YamlSequenceNode)Service("api")["ports"]).Children.Select(p => p.ToString()).ToList();
+        var api = Service("api");
+        var lb = Service("lb");
+        var nginx = File.ReadAllText(Path.Combine(Root, "deploy/nginx.conf"));
 
-        Assert.Contains(ports, p => p.EndsWith($":{exposed}", StringComparison.Ordinal));
+        // `--scale api=3` fails with a fixed host port on the scaled service.
+        Assert.False(api.Children.ContainsKey("ports"), "the api service must not publish a host port");
+        Assert.Equal([exposed], ((YamlSequenceNode)api["expose"]).Children.Select(p => p.ToString()));
+        Assert.StartsWith("nginx:", lb["image"].ToString(), StringComparison.Ordinal);
+        Assert.Equal(["./deploy/nginx.conf:/etc/nginx/nginx.conf:ro"], ((YamlSequenceNode)lb["volumes"]).Children.Select(v => v.ToString()));
+        var listen = NginxListen().Match(nginx).Groups["port"].Value;
+        Assert.Equal(["${API_PORT:-8000}:" + listen], ((YamlSequenceNode)lb["ports"]).Children.Select(p => p.ToString()));
+        Assert.Matches($@"server api:{exposed} resolve;", nginx);
+        Assert.Contains("proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;", nginx, StringComparison.Ordinal);
+        Assert.Equal("service_healthy", lb["depends_on"]["api"]["condition"].ToString());
+    }
+
+    [Fact]
+    public void Compose_trusts_forwarded_headers_from_its_own_network_only()
+    {
+        var network = (YamlMappingNode)((YamlSequenceNode)Compose()["networks"]["default"]["ipam"]["config"]).Children.Single();
+        var trusted = Service("api")["environment"]["ForwardedHeaders__KnownIPNetworks__0"].ToString();
+
+        Assert.Equal(network["subnet"].ToString(), trusted);
+        Assert.True(System.Net.IPNetwork.TryParse(trusted.Replace("${COMPOSE_SUBNET:-", "", StringComparison.Ordinal).TrimEnd('}'), out _), trusted);
     }
 
     [Fact]
@@ -123,7 +144,8 @@ public sealed partial class DeploymentFilesTests(TaskGraphFactory factory) : ICl
     {
         var environment = ((YamlMappingNode)Service("api")["environment"]).Children.Keys.Select(k => k.ToString()).ToHashSet();
 
-        Assert.Subset(ContractEnvironmentVariables.Aliases.Keys.ToHashSet(), environment);
+        // The contract's variables, plus Section__Key names of options the app binds.
+        Assert.Subset(ContractEnvironmentVariables.Aliases.Keys.Append("ForwardedHeaders__KnownIPNetworks__0").ToHashSet(), environment);
         Assert.Superset(new HashSet<string> { "SECRET_KEY", "REDIS_URL", "DATABASE_URL", "RATE_LIMIT", "RATE_PERIOD", "JOKE_API_URL" }, environment);
         Assert.Equal("redis://redis:6379/0", Service("api")["environment"]["REDIS_URL"].ToString());
     }
@@ -143,4 +165,7 @@ public sealed partial class DeploymentFilesTests(TaskGraphFactory factory) : ICl
 
     [GeneratedRegex(@"http://127\.0\.0\.1:(?<port>\d+)(?<path>/[a-z/]+)")]
     private static partial Regex HealthUrl();
+
+    [GeneratedRegex(@"^\s*listen (?<port>\d+);", RegexOptions.Multiline)]
+    private static partial Regex NginxListen();
 }
