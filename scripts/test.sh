@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, on a fresh machine with the .NET SDK: installs what the tests need (python3,
 # redis-server, Node/npm), builds with warnings as errors, runs every test project with coverage, fails
-# below 80% line coverage of src/, then checks /graphql end to end (graphql-http audits, GraphiQL in Chromium).
+# below 80% line coverage of src/, runs the suite again on PostgreSQL, then the end-to-end checks (graphql-http
+# audits, GraphiQL and /docs in Chromium, OpenAPI lint and a generated client) and the README examples.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -80,3 +81,6 @@ trap - EXIT
 
 log "GraphQL over HTTP audits and GraphiQL in a browser, against the built API"
 scripts/graphql-e2e.sh
+
+log "README examples, top to bottom, against a fresh instance with the default limits"
+scripts/readme-examples.sh

@@ -7,13 +7,13 @@
 
   var defaultQuery = [
     '# Welcome to TaskGraph. Most fields need a bearer token:',
-    '#  1. run the Login operation below with your credentials;',
+    '#  1. run the Login operation below (bob, from the README) or with your own credentials;',
     '#  2. open Headers (below the editor) and paste',
     '#     {"Authorization": "Bearer <accessToken>"}',
     '#  3. run Me, or explore the schema with the Docs button.',
     '',
     'mutation Login {',
-    '  login(input: { username: "alice", password: "password-123" }) {',
+    '  login(input: { username: "bob", password: "bob-password-1" }) {',
     '    accessToken',
     '    expiresIn',
     '  }',
