@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 
 namespace TaskGraph.Api.Tests.Infrastructure;
 
@@ -15,7 +13,7 @@ public sealed class ApiProcess : IDisposable
 
     private ApiProcess(IReadOnlyDictionary<string, string> environment)
     {
-        Port = FreePort();
+        Port = LoopbackPort.Free();
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "TaskGraph.Api.dll"), "--urls", BaseAddress.ToString()])
         {
             RedirectStandardOutput = true,
@@ -102,12 +100,5 @@ public sealed class ApiProcess : IDisposable
         {
             lines.Enqueue(line);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -13,7 +13,7 @@ public sealed class RedisServerFixture : IAsyncLifetime
 {
     private Process? _server;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = LoopbackPort.Free();
 
     /// <summary>REDIS_URL as the contract spells it; the app's parser is exercised on every test run.</summary>
     public string Url => $"redis://127.0.0.1:{Port}/0";
@@ -113,12 +113,6 @@ public sealed class RedisServerFixture : IAsyncLifetime
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 /// <summary>Tests against real Redis share one server and run one at a time (some of them kill it).</summary>
