@@ -31,5 +31,12 @@ public sealed class AuthOptions
     [Range(4, 31)]
     public int BcryptWorkFactor { get; set; } = 11;
 
+    /// <summary>
+    /// Threads that run bcrypt, outside the thread pool; a burst of logins queues for them. Defaults to
+    /// half the processors, so logins can never take every core from the rest of the API.
+    /// </summary>
+    [Range(1, 64)]
+    public int PasswordHashingThreads { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
+
     public byte[] SigningKeyBytes => Encoding.UTF8.GetBytes(SecretKey ?? string.Empty);
 }

@@ -5,19 +5,28 @@ using TaskGraph.Core.Common;
 
 namespace TaskGraph.Core.Auth;
 
-/// <summary>bcrypt hashing, with the rules bcrypt itself does not enforce.</summary>
-public sealed class PasswordHasher(IOptions<AuthOptions> options, IMeterFactory meters)
+/// <summary>bcrypt hashing off the request threads, with the rules bcrypt itself does not enforce.</summary>
+public sealed class PasswordHasher : IDisposable
 {
-    private readonly Counter<long> _verifications = meters.Create(TaskGraphMeter.Name).CreateCounter<long>(
-        "taskgraph.auth.password_verifications",
-        description: "bcrypt verifications, tagged with the cost of the hash verified; a login for an unknown user verifies a dummy hash of the same cost.");
-
     public const int MinimumLength = 8;
 
     /// <summary>bcrypt ignores every byte past 72, so a longer password would be silently truncated.</summary>
     public const int MaximumBytes = 72;
 
-    private readonly Lazy<string> _dummyHash = new(() => BCrypt.Net.BCrypt.HashPassword(Guid.NewGuid().ToString(), options.Value.BcryptWorkFactor));
+    private readonly int _workFactor;
+    private readonly PasswordWorkers _workers;
+    private readonly Lazy<string> _dummyHash;
+    private readonly Counter<long> _verifications;
+
+    public PasswordHasher(IOptions<AuthOptions> options, IMeterFactory meters)
+    {
+        _workFactor = options.Value.BcryptWorkFactor;
+        _workers = new PasswordWorkers(options.Value.PasswordHashingThreads);
+        _dummyHash = new(() => BCrypt.Net.BCrypt.HashPassword(Guid.NewGuid().ToString(), _workFactor));
+        _verifications = meters.Create(TaskGraphMeter.Name).CreateCounter<long>(
+            "taskgraph.auth.password_verifications",
+            description: "bcrypt verifications, tagged with the cost of the hash verified; a login for an unknown user verifies a dummy hash of the same cost.");
+    }
 
     public static void Validate(string? password, ValidationErrors errors, string field = "password")
     {
@@ -25,11 +34,15 @@ public sealed class PasswordHasher(IOptions<AuthOptions> options, IMeterFactory 
         {
             errors.Add(field, "Password is required.");
         }
+        else if (!TextRules.IsSingleLine(password))
+        {
+            errors.Add(field, TextRules.Message);
+        }
         else if (password.Length < MinimumLength)
         {
             errors.Add(field, $"Password must be at least {MinimumLength} characters.");
         }
-        else if (Encoding.UTF8.GetByteCount(password) > MaximumBytes)
+        else if (!FitsBcrypt(password))
         {
             errors.Add(field, $"Password must be at most {MaximumBytes} bytes in UTF-8.");
         }
@@ -42,29 +55,41 @@ public sealed class PasswordHasher(IOptions<AuthOptions> options, IMeterFactory 
         return errors.IsEmpty;
     }
 
-    public string Hash(string password) => BCrypt.Net.BCrypt.HashPassword(password, options.Value.BcryptWorkFactor);
+    public Task<string> HashAsync(string password, CancellationToken cancellationToken) =>
+        _workers.RunAsync(() => BCrypt.Net.BCrypt.HashPassword(password, _workFactor), cancellationToken);
 
     /// <summary>
     /// Verifies against the stored hash, or against a dummy hash of the same cost when there is no
-    /// user, so a login takes as long whether the username exists or not.
+    /// user, so a login takes as long whether the username exists or not. A password bcrypt would
+    /// truncate never matches and is never handed to bcrypt.
     /// </summary>
-    public bool Verify(string password, string? storedHash)
+    public async Task<bool> VerifyAsync(string password, string? storedHash, CancellationToken cancellationToken)
     {
-        var hash = storedHash ?? _dummyHash.Value;
-        _verifications.Add(1, new KeyValuePair<string, object?>("cost", Cost(hash)));
-        bool matches;
-        try
+        if (!FitsBcrypt(password))
         {
-            matches = BCrypt.Net.BCrypt.Verify(password, hash);
+            return false;
         }
-        catch (BCrypt.Net.SaltParseException)
+        var matches = await _workers.RunAsync(() =>
         {
-            matches = false;
-        }
+            var hash = storedHash ?? _dummyHash.Value;
+            _verifications.Add(1, new KeyValuePair<string, object?>("cost", Cost(hash)));
+            try
+            {
+                return BCrypt.Net.BCrypt.Verify(password, hash);
+            }
+            catch (BCrypt.Net.SaltParseException)
+            {
+                return false;
+            }
+        }, cancellationToken);
         return matches && storedHash is not null;
     }
 
     /// <summary>The work factor written in a bcrypt hash ("$2a$11$…"), or null for a malformed one.</summary>
     private static int? Cost(string hash) =>
         hash.Length > 6 && int.TryParse(hash.AsSpan(4, 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var cost) ? cost : null;
+
+    private static bool FitsBcrypt(string password) => Encoding.UTF8.GetByteCount(password) <= MaximumBytes;
+
+    public void Dispose() => _workers.Dispose();
 }

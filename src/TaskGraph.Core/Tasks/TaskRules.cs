@@ -20,6 +20,10 @@ public static class TaskRules
         {
             errors.Add("title", $"Title must be at most {TitleMaxLength} characters.");
         }
+        if (TextRules.HasControlCharacters(trimmed))
+        {
+            errors.Add("title", TextRules.ControlCharactersMessage);
+        }
         return trimmed;
     }
 
@@ -28,6 +32,10 @@ public static class TaskRules
         if (description is not null && description.Length > DescriptionMaxLength)
         {
             errors.Add("description", $"Description must be at most {DescriptionMaxLength} characters.");
+        }
+        if (description is not null && TextRules.HasControlCharactersBesidesLineBreaks(description))
+        {
+            errors.Add("description", TextRules.ControlCharactersMessage);
         }
         return description;
     }

@@ -1,5 +1,7 @@
+using System.Data;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using TaskGraph.Core.Auth;
 using TaskGraph.Core.Common;
 using TaskGraph.Core.Data;
@@ -18,7 +20,7 @@ public sealed partial class UserAccounts(TaskGraphDbContext db, PasswordHasher p
         {
             errors.Add("username", "Username must be 3-50 characters: letters, digits, '_', '.' or '-'.");
         }
-        if (string.IsNullOrEmpty(email) || email.Length > 254 || !EmailPattern().IsMatch(email))
+        if (string.IsNullOrEmpty(email) || email.Length > 254 || !EmailPattern().IsMatch(email) || TextRules.HasControlCharacters(email))
         {
             errors.Add("email", "Email must be a valid address.");
         }
@@ -31,7 +33,7 @@ public sealed partial class UserAccounts(TaskGraphDbContext db, PasswordHasher p
             NormalizedUsername = username!.ToLowerInvariant(),
             Email = email!,
             NormalizedEmail = email!.ToLowerInvariant(),
-            PasswordHash = passwords.Hash(password!),
+            PasswordHash = await passwords.HashAsync(password!, cancellationToken),
             Role = Role.User, // registration never grants admin, whatever the request says
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
@@ -51,18 +53,35 @@ public sealed partial class UserAccounts(TaskGraphDbContext db, PasswordHasher p
         return user;
     }
 
-    /// <summary>The same failure, and the same bcrypt cost, whether the username exists or not.</summary>
+    /// <summary>
+    /// The same failure, and the same bcrypt cost, whether the username exists or not. Missing fields
+    /// and control characters are a validation error: no stored name or password can have them.
+    /// </summary>
     public async Task<User> AuthenticateAsync(string? username, string? password, CancellationToken cancellationToken)
     {
-        var normalized = username?.Trim().ToLowerInvariant() ?? string.Empty;
-        var user = normalized.Length == 0
-            ? null
-            : await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedUsername == normalized, cancellationToken);
-        if (!passwords.Verify(password ?? string.Empty, user?.PasswordHash) || user is null)
+        var errors = new ValidationErrors();
+        RequireText(username?.Trim(), "username", "Username", errors);
+        RequireText(password, "password", "Password", errors);
+        errors.ThrowIfAny();
+        var normalized = username!.Trim().ToLowerInvariant();
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedUsername == normalized, cancellationToken);
+        if (!await passwords.VerifyAsync(password!, user?.PasswordHash, cancellationToken) || user is null)
         {
             throw new DomainException(ErrorKind.InvalidCredentials, "Incorrect username or password.");
         }
         return user;
+    }
+
+    private static void RequireText(string? value, string field, string label, ValidationErrors errors)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            errors.Add(field, $"{label} is required.");
+        }
+        else if (TextRules.HasControlCharacters(value))
+        {
+            errors.Add(field, TextRules.ControlCharactersMessage);
+        }
     }
 
     public async Task<User> GetAsync(int id, CancellationToken cancellationToken) =>
@@ -114,9 +133,32 @@ public sealed partial class UserAccounts(TaskGraphDbContext db, PasswordHasher p
         }
     }
 
-    /// <summary>Changes a role; refuses to demote the last admin, which would lock everyone out of admin routes.</summary>
+    /// <summary>
+    /// Changes a role; refuses to demote the last admin, which would lock everyone out of admin routes.
+    /// Check and change run in one serializable transaction, so two admins demoting each other at
+    /// once cannot both pass the check: SQLite serializes the writers, PostgreSQL fails one of them
+    /// with a serialization error and that one is retried (then sees the other's change).
+    /// </summary>
     public async Task<User> SetRoleAsync(int userId, Role role, CancellationToken cancellationToken)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await SetRoleOnceAsync(userId, role, cancellationToken);
+            }
+            catch (Exception exception) when (attempt < MaxSerializationAttempts && IsSerializationFailure(exception))
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private const int MaxSerializationAttempts = 5;
+
+    private async Task<User> SetRoleOnceAsync(int userId, Role role, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, cancellationToken)
             ?? throw DomainException.NotFound("User", userId);
         if (user.Role == Role.Admin && role != Role.Admin
@@ -126,7 +168,20 @@ public sealed partial class UserAccounts(TaskGraphDbContext db, PasswordHasher p
         }
         user.Role = role;
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return user;
+    }
+
+    private static bool IsSerializationFailure(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected })
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>
@@ -151,9 +206,9 @@ public sealed partial class UserAccounts(TaskGraphDbContext db, PasswordHasher p
                     continue;
                 }
             }
-            else if (!passwords.Verify(password, user.PasswordHash))
+            else if (!await passwords.VerifyAsync(password, user.PasswordHash, cancellationToken))
             {
-                user.PasswordHash = passwords.Hash(password);
+                user.PasswordHash = await passwords.HashAsync(password, cancellationToken);
             }
             user.Role = Role.Admin;
             await db.SaveChangesAsync(cancellationToken);

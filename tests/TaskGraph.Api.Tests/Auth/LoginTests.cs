@@ -54,11 +54,9 @@ public sealed class LoginTests(TaskGraphFactory factory) : IClassFixture<TaskGra
 
         var wrongPassword = await client.PostAsJsonAsync("/v1/auth/login", new { username = "known_user", password = "wrong-password" });
         var unknownUser = await client.PostAsJsonAsync("/v1/auth/login", new { username = "nobody_here", password = "wrong-password" });
-        var empty = await client.PostAsJsonAsync("/v1/auth/login", new { });
 
         var first = await wrongPassword.AssertProblemAsync(HttpStatusCode.Unauthorized);
         var second = await unknownUser.AssertProblemAsync(HttpStatusCode.Unauthorized);
-        await empty.AssertProblemAsync(HttpStatusCode.Unauthorized);
         Assert.Equal(first with { RequestId = null }, second with { RequestId = null, Instance = first.Instance });
         Assert.Equal("Incorrect username or password.", first.Detail);
     }

@@ -92,6 +92,47 @@ public sealed class AdminUserTests(TaskGraphFactory factory) : IClassFixture<Tas
     }
 
     [Fact]
+    public async Task Two_admins_demoting_each_other_at_the_same_moment_always_leave_one_admin()
+    {
+        using var isolated = new TaskGraphFactory();
+        var root = await isolated.CreateAdminClientAsync();
+        var rootId = (await (await root.GetAsync("/v1/auth/me")).ReadAsync<UserDto>()).Id;
+        var (other, otherProfile) = await isolated.CreateUserClientAsync();
+        var admins = new Dictionary<int, HttpClient> { [rootId] = root, [otherProfile.Id] = other };
+
+        for (var round = 0; round < 10; round++)
+        {
+            // Whoever is the admin now promotes the other; then each demotes the other at once.
+            var (adminId, adminClient) = await SingleAdminAsync(root, other, admins);
+            var otherId = admins.Keys.Single(id => id != adminId);
+            (await adminClient.PatchAsJsonAsync($"/v1/users/{otherId}/role", new { role = "admin" })).EnsureSuccessStatusCode();
+
+            var statuses = await Task.WhenAll(admins.Select(pair =>
+                pair.Value.PatchAsJsonAsync($"/v1/users/{admins.Keys.Single(id => id != pair.Key)}/role", new { role = "user" })));
+
+            Assert.Single(statuses, r => r.StatusCode == HttpStatusCode.OK);
+            Assert.Single(statuses, r => r.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.Forbidden);
+            await SingleAdminAsync(root, other, admins);
+        }
+    }
+
+    /// <summary>Asserts that exactly one of the two is an admin and returns it.</summary>
+    private static async Task<(int Id, HttpClient Client)> SingleAdminAsync(HttpClient first, HttpClient second, Dictionary<int, HttpClient> clients)
+    {
+        var listed = new List<UserDto>();
+        foreach (var client in new[] { first, second })
+        {
+            var response = await client.GetAsync("/v1/users?limit=100");
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                listed = await response.ReadAsync<List<UserDto>>();
+            }
+        }
+        var admin = Assert.Single(listed, u => u.Role == "admin");
+        return (admin.Id, clients[admin.Id]);
+    }
+
+    [Fact]
     public async Task Restarting_with_a_new_admin_password_updates_it()
     {
         using var first = new TaskGraphFactory();
