@@ -4,8 +4,8 @@ using TaskGraph.Api.Redis;
 namespace TaskGraph.Api.Health;
 
 /// <summary>
-/// Redis down is <c>degraded</c>, not unhealthy: requests are still served (rate limits fail open,
-/// the page cache is bypassed), so load balancers keep the instance while people get told.
+/// Redis down is <c>degraded</c>, not unhealthy: requests are still served (each instance applies the
+/// rate limits on its own, the list cache is bypassed), so load balancers keep the instance while people get told.
 /// </summary>
 public sealed class RedisHealthCheck(RedisConnection redis) : IHealthCheck
 {
@@ -20,7 +20,7 @@ public sealed class RedisHealthCheck(RedisConnection redis) : IHealthCheck
         return await redis.PingAsync() is { } latency
             ? HealthCheckResult.Healthy("Redis answered a ping.", new Dictionary<string, object> { ["mode"] = "redis", ["ping_ms"] = Math.Round(latency.TotalMilliseconds, 2) })
             : HealthCheckResult.Degraded(
-                "Redis is unreachable: requests are served without rate limits and without the list cache.",
+                "Redis is unreachable: rate limits are applied per instance and the list cache is bypassed.",
                 data: new Dictionary<string, object> { ["mode"] = "redis" });
     }
 }

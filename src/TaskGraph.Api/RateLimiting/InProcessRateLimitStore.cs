@@ -1,94 +1,87 @@
-using System.Collections.Concurrent;
-
 namespace TaskGraph.Api.RateLimiting;
 
 /// <summary>
 /// The same sliding-window log as the Redis store, kept in this process: used when REDIS_URL is unset
-/// (development, single instance). Several instances would each allow the full limit.
+/// (development, single instance) and by the Redis store while Redis is unreachable. Several
+/// instances each apply the full limit.
 /// </summary>
 public sealed class InProcessRateLimitStore(TimeProvider time) : IRateLimitStore
 {
-    // Every this many decisions, logs whose window has passed are dropped so idle clients cost nothing.
-    private const int SweepEvery = 1024;
+    private readonly KeyedStates<SlidingLog> _logs = new(() => new SlidingLog(), (log, now) => log.IsEmptyAt(now));
 
-    private readonly ConcurrentDictionary<string, SlidingLog> _logs = new(StringComparer.Ordinal);
-    private int _decisions;
-
-    public ValueTask<RateLimitDecision?> AcquireAsync(string key, RateLimitPolicy policy, CancellationToken cancellationToken)
+    public ValueTask<RateLimitDecision> AcquireAsync(string key, RateLimitPolicy policy, int permits, CancellationToken cancellationToken)
     {
-        var window = (long)(policy.Period.TotalSeconds * time.TimestampFrequency);
         var now = time.GetTimestamp();
-        RateLimitDecision? decision = null;
-        while (decision is null)
+        var window = Window(policy);
+        return ValueTask.FromResult(_logs.Update($"{policy.Name}:{key}", now, log =>
         {
-            var log = _logs.GetOrAdd($"{policy.Name}:{key}", _ => new SlidingLog(window));
-            lock (log)
-            {
-                // A log swept between lookup and lock is gone from the map: go round and take the fresh one.
-                if (!log.Removed)
-                {
-                    decision = log.Acquire(now, window, policy.Limit, time);
-                }
-            }
-        }
-        if (Interlocked.Increment(ref _decisions) % SweepEvery == 0)
-        {
-            Sweep(now);
-        }
-        return ValueTask.FromResult<RateLimitDecision?>(decision);
-    }
-
-    private void Sweep(long now)
-    {
-        foreach (var (key, log) in _logs)
-        {
-            // Never block on a log another request holds; it is clearly not idle.
-            if (!Monitor.TryEnter(log))
-            {
-                continue;
-            }
-            try
-            {
-                log.Trim(now);
-                if (log.Entries.Count == 0)
-                {
-                    log.Removed = true;
-                    _logs.TryRemove(KeyValuePair.Create(key, log));
-                }
-            }
-            finally
-            {
-                Monitor.Exit(log);
-            }
-        }
-    }
-
-    private sealed class SlidingLog(long window)
-    {
-        public Queue<long> Entries { get; } = new();
-
-        public bool Removed { get; set; }
-
-        public RateLimitDecision Acquire(long now, long window, int limit, TimeProvider time)
-        {
-            Trim(now);
-            var allowed = Entries.Count < limit;
+            log.Trim(now, window);
+            var allowed = log.Count + permits <= policy.Limit;
             if (allowed)
             {
-                Entries.Enqueue(now);
+                log.Add(now, window, permits);
             }
-            // Never empty here (limit ≥ 1). Reset: when the oldest counted request leaves the window.
-            var reset = time.GetElapsedTime(now, Entries.Peek() + window);
-            return new RateLimitDecision(allowed, limit - Entries.Count, reset);
+            return log.Decision(allowed, allowed ? 1 : permits, policy.Limit, now, time);
+        }));
+    }
+
+    /// <summary>Adds requests the Redis store has allowed, so this log can take over with the same history.</summary>
+    public void Record(string key, RateLimitPolicy policy, int permits)
+    {
+        var now = time.GetTimestamp();
+        var window = Window(policy);
+        _logs.Update($"{policy.Name}:{key}", now, log =>
+        {
+            log.Trim(now, window);
+            log.Add(now, window, permits);
+            return true;
+        });
+    }
+
+    private long Window(RateLimitPolicy policy) => (long)(policy.Period.TotalSeconds * time.TimestampFrequency);
+
+    /// <summary>The timestamps of the requests counted in the last window, oldest first.</summary>
+    private sealed class SlidingLog
+    {
+        private readonly Queue<long> _entries = new();
+        private long _window;
+
+        public int Count => _entries.Count;
+
+        public void Add(long now, long window, int permits)
+        {
+            _window = window;
+            for (var i = 0; i < permits; i++)
+            {
+                _entries.Enqueue(now);
+            }
         }
 
         /// <summary>Drops entries at or before the window's start: the log then holds exactly the last window's requests.</summary>
-        public void Trim(long now)
+        public void Trim(long now, long window)
         {
-            while (Entries.Count > 0 && Entries.Peek() <= now - window)
+            while (_entries.Count > 0 && _entries.Peek() <= now - window)
             {
-                Entries.Dequeue();
+                _entries.Dequeue();
             }
+        }
+
+        public bool IsEmptyAt(long now)
+        {
+            Trim(now, _window);
+            return _entries.Count == 0;
+        }
+
+        /// <summary>What is left, and when enough counted requests will have left the window for <paramref name="wanted"/> more (for one: when the oldest leaves).</summary>
+        public RateLimitDecision Decision(bool allowed, int wanted, int limit, long now, TimeProvider time)
+        {
+            var remaining = Math.Max(0, limit - _entries.Count);
+            if (_entries.Count == 0)
+            {
+                return new RateLimitDecision(allowed, remaining, TimeSpan.Zero);
+            }
+            var freeing = Math.Clamp(_entries.Count + wanted - limit - 1, 0, _entries.Count - 1);
+            return new RateLimitDecision(allowed, remaining, time.GetElapsedTime(now, _entries.ElementAt(freeing) + _window));
         }
     }
 }

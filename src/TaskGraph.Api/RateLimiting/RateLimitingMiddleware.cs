@@ -1,14 +1,15 @@
 using System.Globalization;
-using System.Net;
 using Microsoft.AspNetCore.Mvc;
 using TaskGraph.Api.Observability;
-using TaskGraph.Core.Auth;
 
 namespace TaskGraph.Api.RateLimiting;
 
 /// <summary>
-/// Counts each request on a limited path against its client (the authenticated user, else the IP) and
-/// answers 429 once the window is full; every limited response carries the rate limit headers.
+/// Counts each request on a limited path against its client — the user id when the bearer token is
+/// valid (so this runs after authentication), else the client IP (after forwarded headers) — and
+/// answers 429 once the window is full. Allowed and limited responses alike carry the IETF draft's
+/// <c>RateLimit-Policy</c>/<c>RateLimit</c> headers and the common <c>X-RateLimit-*</c> ones.
+/// The store always decides: without Redis, this instance's own log does.
 /// </summary>
 public sealed class RateLimitingMiddleware(RequestDelegate next, RateLimitPaths paths, IRateLimitStore store, IProblemDetailsService problemDetails, TaskGraphMetrics metrics)
 {
@@ -20,8 +21,8 @@ public sealed class RateLimitingMiddleware(RequestDelegate next, RateLimitPaths 
             return;
         }
 
-        var decision = await store.AcquireAsync(ClientKey(context, policy), policy, context.RequestAborted);
-        var resetSeconds = decision is null ? 0 : Seconds(decision.ResetAfter, policy);
+        var decision = await store.AcquireAsync(ClientKeys.For(context.RequestServices.GetRequiredService<CurrentActor>().Value, context.Connection.RemoteIpAddress, policy.KeyByUser), policy, 1, context.RequestAborted);
+        var resetSeconds = Seconds(decision.ResetAfter, policy);
         // At response start, not now: the exception handler clears headers before writing an error,
         // and a 401 or 422 on a limited route still counts and still says so.
         context.Response.OnStarting(() =>
@@ -29,7 +30,7 @@ public sealed class RateLimitingMiddleware(RequestDelegate next, RateLimitPaths 
             WriteHeaders(context.Response.Headers, policy, decision, resetSeconds);
             return Task.CompletedTask;
         });
-        if (decision is null or { Allowed: true })
+        if (decision.Allowed)
         {
             await next(context);
             return;
@@ -43,6 +44,7 @@ public sealed class RateLimitingMiddleware(RequestDelegate next, RateLimitPaths 
             HttpContext = context,
             ProblemDetails = new ProblemDetails
             {
+                Type = TooManyRequestsType,
                 Status = StatusCodes.Status429TooManyRequests,
                 Detail = $"Rate limit exceeded: at most {policy.Limit} requests per {(long)policy.Period.TotalSeconds} seconds. Try again in {resetSeconds} seconds.",
                 Extensions = { ["retry_after"] = resetSeconds },
@@ -50,38 +52,19 @@ public sealed class RateLimitingMiddleware(RequestDelegate next, RateLimitPaths 
         });
     }
 
-    /// <summary>The policy always; the counts only when the store decided (not when it failed open).</summary>
-    private static void WriteHeaders(IHeaderDictionary headers, RateLimitPolicy policy, RateLimitDecision? decision, long resetSeconds)
+    /// <summary>RFC 6585 defines 429; ASP.NET Core's problem details have no default type for it.</summary>
+    public const string TooManyRequestsType = "https://www.rfc-editor.org/rfc/rfc6585#section-4";
+
+    private static void WriteHeaders(IHeaderDictionary headers, RateLimitPolicy policy, RateLimitDecision decision, long resetSeconds)
     {
         headers["RateLimit-Policy"] = $"\"{policy.Name}\";q={policy.Limit};w={(long)policy.Period.TotalSeconds}";
         headers["X-RateLimit-Limit"] = policy.Limit.ToString(CultureInfo.InvariantCulture);
-        if (decision is null)
-        {
-            return;
-        }
         headers["RateLimit"] = $"\"{policy.Name}\";r={decision.Remaining};t={resetSeconds}";
         headers["X-RateLimit-Remaining"] = decision.Remaining.ToString(CultureInfo.InvariantCulture);
         headers["X-RateLimit-Reset"] = resetSeconds.ToString(CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The user when authenticated and the policy keys by user; otherwise the client address.</summary>
-    public static string ClientKey(HttpContext context, RateLimitPolicy policy)
-    {
-        if (policy.KeyByUser && context.RequestServices.GetRequiredService<CurrentActor>().Value is { } actor)
-        {
-            return $"user:{actor.UserId.ToString(CultureInfo.InvariantCulture)}";
-        }
-        return $"ip:{ClientAddress(context.Connection.RemoteIpAddress)}";
-    }
-
-    private static string ClientAddress(IPAddress? address) => address switch
-    {
-        null => "unknown",
-        { IsIPv4MappedToIPv6: true } => address.MapToIPv4().ToString(),
-        _ => address.ToString(),
-    };
-
     /// <summary>Whole seconds, rounded up (a client that waits this long is never early), within 1..period.</summary>
-    private static long Seconds(TimeSpan span, RateLimitPolicy policy) =>
-        Math.Clamp((long)Math.Ceiling(span.TotalSeconds), 1, (long)policy.Period.TotalSeconds);
+    public static int Seconds(TimeSpan span, RateLimitPolicy policy) =>
+        (int)Math.Clamp(Math.Ceiling(span.TotalSeconds), 1, policy.Period.TotalSeconds);
 }

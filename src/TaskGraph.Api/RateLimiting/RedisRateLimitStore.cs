@@ -7,47 +7,59 @@ namespace TaskGraph.Api.RateLimiting;
 /// <summary>
 /// A sliding-window log per key in a Redis sorted set, decided by one Lua script: one round trip,
 /// atomic (no two instances can both take the last slot) and timed by Redis's own clock, so API
-/// instances with skewed clocks still agree.
+/// instances with skewed clocks still agree. Every request Redis allows is also recorded in this
+/// process's log; when Redis is unreachable or slow, that log decides, so the limit holds per
+/// instance instead of disappearing.
 /// </summary>
-public sealed class RedisRateLimitStore(RedisConnection redis) : IRateLimitStore
+public sealed class RedisRateLimitStore(RedisConnection redis, InProcessRateLimitStore local) : IRateLimitStore
 {
     /// <remarks>
     /// Scores are microseconds since the epoch. They are passed back to Redis as integer strings
     /// (<c>%.0f</c>): Lua would otherwise format numbers with 14 significant digits and lose the
     /// microseconds. Members carry a caller-made unique suffix, so two requests in the same
     /// microsecond are two entries. Entries at or before now − window are dropped, so the set holds
-    /// exactly the requests of the last window; a request is added only when that count is under the
-    /// limit. Reset is when the oldest entry leaves the window (when a slot frees up).
-    /// KEYS[1] log key; ARGV[1] limit; ARGV[2] window in microseconds; ARGV[3] unique member suffix.
+    /// exactly the requests of the last window; the permits are added only when they all fit under
+    /// the limit. Reset is when enough entries have left the window for one more request (for the
+    /// permits asked, when they did not fit).
+    /// KEYS[1] log key; ARGV[1] limit; ARGV[2] window in microseconds; ARGV[3] unique member suffix; ARGV[4] permits.
     /// Returns {allowed (0/1), remaining, microseconds until reset}.
     /// </remarks>
     private const string SlidingWindowScript = """
         local limit = tonumber(ARGV[1])
         local window = tonumber(ARGV[2])
+        local permits = tonumber(ARGV[4])
         local time = redis.call('TIME')
         local now = tonumber(time[1]) * 1000000 + tonumber(time[2])
         redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', string.format('%.0f', now - window))
         local count = redis.call('ZCARD', KEYS[1])
         local allowed = 0
-        if count < limit then
-          redis.call('ZADD', KEYS[1], string.format('%.0f', now), string.format('%.0f', now) .. '-' .. ARGV[3])
-          count = count + 1
+        local wanted = permits
+        if count + permits <= limit then
+          local stamp = string.format('%.0f', now)
+          for i = 1, permits do
+            redis.call('ZADD', KEYS[1], stamp, stamp .. '-' .. ARGV[3] .. '-' .. i)
+          end
+          count = count + permits
           allowed = 1
+          wanted = 1
         end
         local reset = window
-        local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-        if oldest[2] then
-          reset = tonumber(oldest[2]) + window - now
+        if count > 0 then
+          local freeing = math.min(math.max(count + wanted - limit - 1, 0), count - 1)
+          local entry = redis.call('ZRANGE', KEYS[1], freeing, freeing, 'WITHSCORES')
+          if entry[2] then
+            reset = tonumber(entry[2]) + window - now
+          end
         end
         redis.call('PEXPIRE', KEYS[1], math.ceil(window / 1000))
         return {allowed, limit - count, reset}
         """;
 
-    public async ValueTask<RateLimitDecision?> AcquireAsync(string key, RateLimitPolicy policy, CancellationToken cancellationToken)
+    public async ValueTask<RateLimitDecision> AcquireAsync(string key, RateLimitPolicy policy, int permits, CancellationToken cancellationToken)
     {
         if (redis.TryGetDatabase("rate limiting") is not { } database)
         {
-            return null;
+            return await local.AcquireAsync(key, policy, permits, cancellationToken);
         }
         try
         {
@@ -55,16 +67,21 @@ public sealed class RedisRateLimitStore(RedisConnection redis) : IRateLimitStore
             var result = (RedisResult[])(await database.ScriptEvaluateAsync(
                 SlidingWindowScript,
                 [new RedisKey($"{redis.KeyPrefix}ratelimit:{policy.Name}:{key}")],
-                [policy.Limit, windowMicroseconds, Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture)]))!;
-            return new RateLimitDecision(
+                [policy.Limit, windowMicroseconds, Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture), permits]))!;
+            var decision = new RateLimitDecision(
                 Allowed: (int)result[0] == 1,
                 Remaining: Math.Max(0, (int)result[1]),
                 ResetAfter: TimeSpan.FromMicroseconds(Math.Max(0, (long)result[2])));
+            if (decision.Allowed)
+            {
+                local.Record(key, policy, permits);
+            }
+            return decision;
         }
         catch (Exception exception) when (RedisConnection.IsFailure(exception))
         {
             redis.ReportFailure("rate limiting", exception);
-            return null;
+            return await local.AcquireAsync(key, policy, permits, cancellationToken);
         }
     }
 }

@@ -94,7 +94,7 @@ public sealed partial class RedisConnection(IOptions<RedisOptions> options, Time
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis is unavailable ({Operation}): failing open, so requests are served without rate limits and without the list cache. Logged at most every {IntervalSeconds} s while it lasts.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis is unavailable ({Operation}): requests are served with rate limits and cost budgets counted per instance, and without the list cache. Logged at most every {IntervalSeconds} s while it lasts.")]
     private static partial void LogUnavailable(ILogger logger, string operation, int intervalSeconds, Exception? exception);
 
     public void Dispose() => _connection?.Dispose();

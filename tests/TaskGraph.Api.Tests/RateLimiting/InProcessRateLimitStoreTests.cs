@@ -13,22 +13,22 @@ public sealed class InProcessRateLimitStoreTests
         var store = new InProcessRateLimitStore(time);
         for (var i = 0; i < 5; i++)
         {
-            Assert.True((await store.AcquireAsync("a", FivePerMinute, default))!.Allowed);
+            Assert.True((await store.AcquireAsync("a", FivePerMinute, 1, default)).Allowed);
             time.Advance(TimeSpan.FromSeconds(10)); // requests at 0, 10, 20, 30, 40 s
         }
 
         // At 50 s the window (−10 s, 50 s] still holds all five.
-        var denied = (await store.AcquireAsync("a", FivePerMinute, default))!;
+        var denied = (await store.AcquireAsync("a", FivePerMinute, 1, default));
         Assert.False(denied.Allowed);
         Assert.Equal(0, denied.Remaining);
         Assert.Equal(TimeSpan.FromSeconds(10), denied.ResetAfter);
 
         // At exactly 60 s the first request has left the window: one slot, and only one.
         time.Advance(TimeSpan.FromSeconds(10));
-        var allowed = (await store.AcquireAsync("a", FivePerMinute, default))!;
+        var allowed = (await store.AcquireAsync("a", FivePerMinute, 1, default));
         Assert.True(allowed.Allowed);
         Assert.Equal(0, allowed.Remaining);
-        Assert.False((await store.AcquireAsync("a", FivePerMinute, default))!.Allowed);
+        Assert.False((await store.AcquireAsync("a", FivePerMinute, 1, default)).Allowed);
     }
 
     [Fact]
@@ -37,10 +37,10 @@ public sealed class InProcessRateLimitStoreTests
         var store = new InProcessRateLimitStore(new ManualTime());
         var auth = FivePerMinute with { Name = "auth", Limit = 1 };
 
-        Assert.True((await store.AcquireAsync("a", auth, default))!.Allowed);
-        Assert.False((await store.AcquireAsync("a", auth, default))!.Allowed);
-        Assert.True((await store.AcquireAsync("b", auth, default))!.Allowed);
-        Assert.Equal(4, (await store.AcquireAsync("a", FivePerMinute, default))!.Remaining);
+        Assert.True((await store.AcquireAsync("a", auth, 1, default)).Allowed);
+        Assert.False((await store.AcquireAsync("a", auth, 1, default)).Allowed);
+        Assert.True((await store.AcquireAsync("b", auth, 1, default)).Allowed);
+        Assert.Equal(4, (await store.AcquireAsync("a", FivePerMinute, 1, default)).Remaining);
     }
 
     [Fact]
@@ -50,16 +50,16 @@ public sealed class InProcessRateLimitStoreTests
         var store = new InProcessRateLimitStore(time);
         var oneShort = FivePerMinute with { Limit = 1, Period = TimeSpan.FromSeconds(1) };
         var oneLong = FivePerMinute with { Name = "long", Limit = 1 };
-        Assert.True((await store.AcquireAsync("live", oneLong, default))!.Allowed);
+        Assert.True((await store.AcquireAsync("live", oneLong, 1, default)).Allowed);
         for (var i = 0; i < 2100; i++)
         {
-            await store.AcquireAsync($"idle-{i}", oneShort, default);
+            await store.AcquireAsync($"idle-{i}", oneShort, 1, default);
             time.Advance(TimeSpan.FromMilliseconds(5));
         }
 
         // Sweeps ran (every 1024 decisions) with the short logs expired; the long window's entry survived.
-        Assert.False((await store.AcquireAsync("live", oneLong, default))!.Allowed);
-        Assert.True((await store.AcquireAsync("idle-0", oneShort, default))!.Allowed);
+        Assert.False((await store.AcquireAsync("live", oneLong, 1, default)).Allowed);
+        Assert.True((await store.AcquireAsync("idle-0", oneShort, 1, default)).Allowed);
     }
 
     private sealed class ManualTime : TimeProvider
