@@ -1,17 +1,20 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using TaskGraph.Api.Http;
 using TaskGraph.Core.Common;
+using TaskGraph.Core.Data;
 
 namespace TaskGraph.Api.Errors;
 
 /// <summary>
-/// Maps client mistakes to their status: domain errors by kind, unreadable bodies to 422. Anything
-/// else is not handled here, so the exception middleware logs it once and answers a masked 500.
+/// Maps client mistakes to their status: domain errors by kind, unreadable bodies to 422; and an
+/// unreachable database to 503 with Retry-After. Anything else is not handled here, so the exception
+/// middleware logs it once and answers a masked 500.
 /// </summary>
-internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : IExceptionHandler
+internal sealed partial class ApiExceptionHandler(IProblemDetailsService problemDetails, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     private const string MissingBody = "The request body is missing or could not be read as JSON.";
     private const string NotJson = "The request body is not valid JSON.";
@@ -21,6 +24,10 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
         var problem = exception switch
         {
             DomainException domain => FromDomain(domain),
+            _ when DatabaseOutage.Is(exception) => DatabaseUnavailable(httpContext, exception),
+            // The form reader's refusals (a control character such as %00 in a value, too many fields) are the client's.
+            InvalidDataException invalid when httpContext.Request.HasFormContentType =>
+                Unprocessable($"The form is invalid: {invalid.Message}", new Dictionary<string, string[]> { ["body"] = [invalid.Message] }),
             BadHttpRequestException { InnerException: JsonException invalid } => await InvalidBodyAsync(httpContext, invalid, cancellationToken),
             JsonException invalid => await InvalidBodyAsync(httpContext, invalid, cancellationToken),
             // Query and route values are bound as text or constrained, so a 400 from binding is about the body.
@@ -44,6 +51,21 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
             Exception = exception,
         });
     }
+
+    private ProblemDetails DatabaseUnavailable(HttpContext httpContext, Exception exception)
+    {
+        // A warning, not an error: the service is fine and tells clients when to come back; health checks show the outage.
+        LogDatabaseUnavailable(logger, exception.GetType().Name, exception.Message);
+        httpContext.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        return new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Detail = $"The database is unavailable right now. Try again in {DatabaseOutage.RetryAfterSeconds} seconds.",
+        };
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable, answered 503: {ExceptionType}: {Reason}")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, string exceptionType, string reason);
 
     public static int StatusFor(ErrorKind kind) => kind switch
     {

@@ -27,6 +27,7 @@ public static class GraphQLErrorResponse
     /// <summary>The code for a status the endpoint did not choose itself (500 from the exception handler, 413 from the body limit…).</summary>
     public static string CodeFor(int status) => status switch
     {
+        StatusCodes.Status503ServiceUnavailable => ErrorCodes.ServiceUnavailable,
         >= 500 => ErrorCodes.Internal,
         StatusCodes.Status401Unauthorized => ErrorCodes.NotAuthenticated,
         StatusCodes.Status403Forbidden => ErrorCodes.NotAuthorized,
@@ -37,6 +38,7 @@ public static class GraphQLErrorResponse
     public static string ReasonFor(int status) => status switch
     {
         StatusCodes.Status413PayloadTooLarge => $"The request body is larger than the {Errors.RequestBodyLimit.MaxBytes / 1024} KiB limit.",
+        StatusCodes.Status503ServiceUnavailable => Schema.Execution.DomainErrorMiddleware.DatabaseUnavailableMessage,
         >= 500 => "An unexpected error occurred. Quote the request id when reporting it.",
         _ => ReasonPhrases.GetReasonPhrase(status),
     };

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -5,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using TaskGraph.Core.Common;
 using TaskGraph.Core.Data.Postgres;
 
@@ -30,7 +32,8 @@ public static class DataExtensions
             var connection = database.ParseConnection();
             if (connection.Provider == DatabaseProvider.Postgres)
             {
-                options.UseNpgsql(connection.ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly));
+                options.UseNpgsql(WithConnectTimeout(connection.ConnectionString, database.ConnectTimeoutSeconds), npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly))
+                    .AddInterceptors(new OutagePoolReset());
                 ((IDbContextOptionsBuilderInfrastructure)options).AddOrUpdateExtension(new OrdinalLowerTranslation());
             }
             else
@@ -48,6 +51,22 @@ public static class DataExtensions
         });
         return services;
     }
+
+    /// <summary>
+    /// Npgsql waits 15 s for a connection by default; an unreachable server should be a quick 503,
+    /// so ours applies unless DATABASE_URL sets one (<c>connect_timeout</c>, <c>Timeout</c>).
+    /// </summary>
+    private static string WithConnectTimeout(string connectionString, int seconds)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (TimeoutKeywords.Any(given.ContainsKey))
+        {
+            return connectionString;
+        }
+        return new NpgsqlConnectionStringBuilder(connectionString) { Timeout = seconds }.ConnectionString;
+    }
+
+    private static readonly string[] TimeoutKeywords = ["Timeout", "Connect Timeout", "Connection Timeout"];
 
     /// <summary>Applies pending migrations (EF takes a migration lock, so several instances may start at once).</summary>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)

@@ -18,6 +18,10 @@ public sealed class DatabaseOptions : IValidatableObject
     [Range(0, 600_000)]
     public int BusyTimeoutMilliseconds { get; set; } = 10_000;
 
+    /// <summary>How long opening a PostgreSQL connection may take, unless DATABASE_URL says otherwise.</summary>
+    [Range(1, 300)]
+    public int ConnectTimeoutSeconds { get; set; } = 5;
+
     /// <summary>The parsed <see cref="Url"/>; only valid once the options have passed validation (a method, so the validator never calls it).</summary>
     public DatabaseConnection ParseConnection() => DatabaseConnection.Parse(Url);
 

@@ -2,12 +2,14 @@ using System.Text.Json;
 using GraphQL;
 using GraphQL.Instrumentation;
 using TaskGraph.Core.Common;
+using TaskGraph.Core.Data;
 
 namespace TaskGraph.Schema.Execution;
 
 /// <summary>
-/// Turns the core's client-facing failures into GraphQL errors with the contract's codes; the
-/// field resolves to null (and a non-null field nulls its parent, as GraphQL prescribes).
+/// Turns the core's client-facing failures, and an unreachable database, into GraphQL errors with
+/// the contract's codes; the field resolves to null (and a non-null field nulls its parent, as
+/// GraphQL prescribes).
 /// </summary>
 public sealed class DomainErrorMiddleware : IFieldMiddleware
 {
@@ -21,7 +23,21 @@ public sealed class DomainErrorMiddleware : IFieldMiddleware
         {
             throw ToExecutionError(exception);
         }
+        catch (Exception exception) when (DatabaseOutage.Is(exception))
+        {
+            throw DatabaseUnavailable(exception);
+        }
     }
+
+    /// <summary>SERVICE_UNAVAILABLE with the seconds to wait; not logged as a failure of ours (health checks report the outage).</summary>
+    public static ExecutionError DatabaseUnavailable(Exception exception) =>
+        new(DatabaseUnavailableMessage, exception)
+        {
+            Code = ErrorCodes.ServiceUnavailable,
+            Extensions = new Dictionary<string, object?> { [Cost.CostThrottleListener.RetryAfterExtension] = DatabaseOutage.RetryAfterSeconds },
+        };
+
+    public const string DatabaseUnavailableMessage = "The database is unavailable right now. Try again shortly.";
 
     public static ExecutionError ToExecutionError(DomainException exception)
     {

@@ -3,6 +3,7 @@ using GraphQL.Execution;
 using GraphQL.Validation;
 using Microsoft.AspNetCore.Http;
 using TaskGraph.Core.Common;
+using TaskGraph.Core.Data;
 
 namespace TaskGraph.Schema.Execution;
 
@@ -37,6 +38,7 @@ public sealed class TaskGraphErrorInfoProvider(IHttpContextAccessor http) : IErr
     {
         // A domain failure thrown where the field middleware does not run (e.g. inside a batch load).
         UnhandledError { InnerException: DomainException domain } => (DomainErrorMiddleware.CodeFor(domain.Kind), domain.Message),
+        UnhandledError unhandled when DatabaseOutage.Is(unhandled.InnerException) => (ErrorCodes.ServiceUnavailable, DomainErrorMiddleware.DatabaseUnavailableMessage),
         UnhandledError => (ErrorCodes.Internal, MaskedMessage),
         SyntaxError => (ErrorCodes.ParseFailed, error.Message),
         // Our rules (authorization, limits, GET) set a contract code; the spec's rules do not.

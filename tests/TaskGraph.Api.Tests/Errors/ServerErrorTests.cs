@@ -13,7 +13,7 @@ public sealed class ServerErrorTests : IDisposable
     public async Task A_500_is_a_masked_problem_and_the_exception_is_logged_once_with_the_request_id()
     {
         var (client, _) = await _factory.CreateUserClientAsync();
-        _factory.BreakDatabase();
+        _factory.Database.DropTasksTable();
         var request = new HttpRequestMessage(HttpMethod.Get, "/v1/tasks");
         request.Headers.Add("X-Request-ID", "boom-1");
 

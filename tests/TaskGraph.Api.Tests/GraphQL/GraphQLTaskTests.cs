@@ -177,9 +177,9 @@ public sealed class GraphQLInternalErrorTests
     {
         using var factory = new LoggingTaskGraphFactory();
         var alice = await factory.CreateUserClientAsync();
-        factory.BreakDatabase();
+        factory.Database.DropTasksTable();
 
-        var result = await alice.Client.GraphQLAsync("{ me { id } }");
+        var result = await alice.Client.GraphQLAsync("{ tasks { totalCount } }");
 
         var error = result.SingleError("INTERNAL_ERROR");
         var message = error.GetProperty("message").GetString()!;

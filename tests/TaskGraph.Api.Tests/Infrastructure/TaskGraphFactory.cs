@@ -19,10 +19,17 @@ public class TaskGraphFactory : WebApplicationFactory<Program>
     public const string AdminPassword = "admin-password-1";
     public const string TestSecretKey = "test-signing-key-that-is-at-least-32-bytes-long";
 
-    private readonly TestDatabase _database = TestDatabase.Create();
+    private readonly TestDatabase _database;
 
     public TaskGraphFactory()
+        : this(null)
     {
+    }
+
+    /// <param name="database">The database to run on (the factory disposes it); null for a fresh one of the suite's provider.</param>
+    internal TaskGraphFactory(TestDatabase? database)
+    {
+        _database = database ?? TestDatabase.Create();
         Settings = new Dictionary<string, string?>
         {
             ["Database:Url"] = _database.Url,
@@ -34,6 +41,7 @@ public class TaskGraphFactory : WebApplicationFactory<Program>
             // Limits high enough never to matter, so the suite is not throttled; rate limiting tests lower them.
             ["RateLimiting:Limit"] = "100000",
             ["RateLimiting:Auth:Limit"] = "100000",
+            ["GraphQL:CostLimit"] = "100000000",
         };
     }
 
@@ -92,6 +100,9 @@ public class TaskGraphFactory : WebApplicationFactory<Program>
 
     /// <summary>Makes the database unusable under the running app (see <see cref="TestDatabase.Break"/>).</summary>
     public void BreakDatabase() => _database.Break();
+
+    /// <summary>The database the app runs on.</summary>
+    public TestDatabase Database => _database;
 
     protected override void Dispose(bool disposing)
     {

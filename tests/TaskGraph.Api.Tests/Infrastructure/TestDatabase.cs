@@ -26,8 +26,13 @@ public abstract class TestDatabase : IDisposable
     public static TestDatabase Create() =>
         PostgresAdminConnectionString is { } admin ? new PostgresTestDatabase(admin) : new SqliteTestDatabase();
 
-    /// <summary>Makes the database unusable under the running app, so its queries and health check fail.</summary>
+    /// <summary>Makes the database unreachable under the running app, for good: its queries and health check fail as in an outage.</summary>
     public abstract void Break();
+
+    /// <summary>Drops the tasks table under the running app: queries on tasks fail with an error that is no outage (a bug, as far as the app can tell).</summary>
+    public void DropTasksTable() => Execute(this is PostgresTestDatabase ? "DROP TABLE tasks CASCADE" : "DROP TABLE tasks");
+
+    protected abstract void Execute(string sql);
 
     public void Dispose()
     {
@@ -52,6 +57,37 @@ public sealed class SqliteTestDatabase : TestDatabase
         Directory.CreateDirectory(Path);
     }
 
+    /// <summary>The files move aside and a directory takes their place, as when a volume goes away: nothing can open the database until <see cref="BringBack"/>.</summary>
+    public void TakeAway()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in Suffixes.Where(suffix => File.Exists(Path + suffix)))
+        {
+            File.Move(Path + suffix, Path + suffix + ".away");
+        }
+        Directory.CreateDirectory(Path);
+    }
+
+    public void BringBack()
+    {
+        Directory.Delete(Path);
+        foreach (var suffix in Suffixes.Where(suffix => File.Exists(Path + suffix + ".away")))
+        {
+            File.Move(Path + suffix + ".away", Path + suffix);
+        }
+    }
+
+    private static readonly string[] Suffixes = ["", "-wal", "-shm"];
+
+    protected override void Execute(string sql)
+    {
+        using var connection = new SqliteConnection(Url);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
     protected override void Dispose(bool disposing)
     {
         // Pooled connections keep the file open; drop idle ones so the files really go away
@@ -66,9 +102,10 @@ public sealed class SqliteTestDatabase : TestDatabase
         {
             Directory.Delete(Path);
         }
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        foreach (var suffix in Suffixes)
         {
             File.Delete(Path + suffix);
+            File.Delete(Path + suffix + ".away");
         }
     }
 }
@@ -77,13 +114,21 @@ public sealed class PostgresTestDatabase : TestDatabase
 {
     private readonly string _admin;
 
+    protected override void Execute(string sql)
+    {
+        using var connection = new NpgsqlConnection(Url);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+
     public PostgresTestDatabase(string adminConnectionString)
     {
         // The admin string may name any database to connect to; each factory gets a fresh one beside it.
         _admin = new NpgsqlConnectionStringBuilder(adminConnectionString) { Pooling = false }.ConnectionString;
         Name = $"taskgraph_test_{Guid.NewGuid():N}";
         Url = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = Name }.ConnectionString;
-        Execute($"CREATE DATABASE \"{Name}\"");
+        ExecuteAsAdmin($"CREATE DATABASE \"{Name}\"");
     }
 
     public string Name { get; }
@@ -102,10 +147,10 @@ public sealed class PostgresTestDatabase : TestDatabase
             // The app's idle pooled connections to this database would otherwise linger until pruned.
             NpgsqlConnection.ClearPool(pooled);
         }
-        Execute($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
+        ExecuteAsAdmin($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
     }
 
-    private void Execute(string sql)
+    private void ExecuteAsAdmin(string sql)
     {
         using var connection = new NpgsqlConnection(_admin);
         connection.Open();
