@@ -1,11 +1,14 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
 using TaskGraph.Core.Common;
 
 namespace TaskGraph.Api.Http;
 
-/// <summary>skip/limit parsing and the X-Total-Count and Link headers of every REST list, as GitHub's REST API pages.</summary>
+/// <summary>
+/// skip/limit parsing and the X-Total-Count and Link headers of every REST list, as GitHub's REST API
+/// pages; links are relative (RFC 8288 resolves them against the request) unless a public base URL is set.
+/// </summary>
 public static class PagingHeaders
 {
     public static (int Skip, int Limit) ParsePaging(string? skip, string? limit, ValidationErrors errors)
@@ -48,10 +51,11 @@ public static class PagingHeaders
     private static string Link(HttpContext http, IEnumerable<KeyValuePair<string, string?>> parameters, int skip, int limit, string rel)
     {
         var request = http.Request;
+        var baseUrl = http.RequestServices.GetRequiredService<IOptions<PublicUrlOptions>>().Value.BaseUrl?.TrimEnd('/');
         var query = parameters
             .Append(KeyValuePair.Create("skip", (string?)skip.ToString(CultureInfo.InvariantCulture)))
             .Append(KeyValuePair.Create("limit", (string?)limit.ToString(CultureInfo.InvariantCulture)));
-        var url = QueryHelpers.AddQueryString(UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path), query);
+        var url = QueryHelpers.AddQueryString($"{baseUrl}{request.PathBase}{request.Path}", query);
         return $"<{url}>; rel=\"{rel}\"";
     }
 }
