@@ -11,6 +11,10 @@ public static class ErrorCodes
     public const string InvalidCredentials = "INVALID_CREDENTIALS";
     public const string UpstreamUnavailable = "UPSTREAM_UNAVAILABLE";
     public const string QueryTooComplex = "QUERY_TOO_COMPLEX";
+    public const string RateLimited = "RATE_LIMITED";
+
+    /// <summary>The database is unreachable; the operation may be retried after <c>Retry-After</c>.</summary>
+    public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
     public const string Internal = "INTERNAL_ERROR";
 
     /// <summary>The document is not valid GraphQL syntax.</summary>
@@ -26,6 +30,6 @@ public static class ErrorCodes
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         NotAuthenticated, NotAuthorized, NotFound, Validation, Conflict, InvalidCredentials,
-        UpstreamUnavailable, QueryTooComplex, Internal, ParseFailed, ValidationFailed, BadRequest,
+        UpstreamUnavailable, QueryTooComplex, RateLimited, ServiceUnavailable, Internal, ParseFailed, ValidationFailed, BadRequest,
     };
 }

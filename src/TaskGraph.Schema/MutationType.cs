@@ -4,6 +4,7 @@ using TaskGraph.Core.Auth;
 using TaskGraph.Core.Common;
 using TaskGraph.Core.Tasks;
 using TaskGraph.Core.Users;
+using TaskGraph.Schema.Cost;
 using TaskGraph.Schema.Execution;
 using TaskGraph.Schema.Types;
 
@@ -19,6 +20,7 @@ public sealed class MutationType : ObjectGraphType
         Field<NonNullGraphType<UserType>>("register")
             .Description("Creates an account with role USER. CONFLICT when the username or email is taken.")
             .Argument<NonNullGraphType<RegisterInputType>>("input", "The new account.")
+            .WithMetadata(FieldPrice.Key, FieldPrice.Password)
             .ResolveAsync(async c =>
             {
                 var input = c.Input("input")!;
@@ -28,6 +30,7 @@ public sealed class MutationType : ObjectGraphType
         Field<NonNullGraphType<AuthPayloadType>>("login")
             .Description("Exchanges a username and password for a bearer token. INVALID_CREDENTIALS when either is wrong.")
             .Argument<NonNullGraphType<LoginInputType>>("input", "The credentials.")
+            .WithMetadata(FieldPrice.Key, FieldPrice.Password)
             .ResolveAsync(async c =>
             {
                 var input = c.Input("input")!;

@@ -4,6 +4,7 @@ using TaskGraph.Core.Common;
 using TaskGraph.Core.Jokes;
 using TaskGraph.Core.Tasks;
 using TaskGraph.Core.Users;
+using TaskGraph.Schema.Cost;
 using TaskGraph.Schema.Execution;
 using TaskGraph.Schema.Filtering;
 using TaskGraph.Schema.Types;
@@ -37,7 +38,7 @@ public sealed class QueryType : ObjectGraphType
             .Argument<StringGraphType>("before", "End before this cursor (a `startCursor` or an edge's `cursor`).")
             .Argument<TaskFilterInputType>("where", "Which tasks.")
             .Argument<ListGraphType<NonNullGraphType<TaskSortInputType>>>("order", "Sort keys (at most 5), applied in order; ties break by id.")
-            .WithMetadata(SelectionWalker.PagedField, true)
+            .WithMetadata(FieldPrice.Key, FieldPrice.Connection<TaskItem>())
             .ResolveAsync(async c => await c.Service<TaskConnectionResolver>().ResolveAsync(c));
 
         Field<NonNullGraphType<UsersConnectionType>>("users")
@@ -45,12 +46,14 @@ public sealed class QueryType : ObjectGraphType
             .AuthorizeWithRoles(Core.Auth.TokenClaims.AdminRole)
             .Argument<IntGraphType>("first", "Page size (default 20, at most 100).")
             .Argument<StringGraphType>("after", "Start after this cursor.")
-            .WithMetadata(SelectionWalker.PagedField, true)
+            .WithMetadata(FieldPrice.Key, FieldPrice.Connection<User>())
             .ResolveAsync(async c => await c.Service<UserAccounts>().PageAsync(
                 new PageRequest(c.GetArgument<int?>("first"), c.GetArgument<string?>("after")), c.CancellationToken));
 
         Field<NonNullGraphType<JokeType>>("joke")
             .Description("A random joke from the external joke service (no sign-in needed). UPSTREAM_UNAVAILABLE when it fails or takes more than 3 seconds.")
-            .ResolveAsync(async c => await c.Service<JokeClient>().GetRandomAsync(c.CancellationToken));
+            .WithMetadata(FieldPrice.Key, FieldPrice.Upstream)
+            // One upstream call per operation: aliased joke fields share its answer.
+            .ResolveAsync(async c => await c.OncePerOperation("taskgraph:joke", () => c.Service<JokeClient>().GetRandomAsync(c.CancellationToken)));
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TaskGraph.Core.Common;
+using TaskGraph.Schema.Cost;
 using TaskGraph.Schema.Execution;
 
 namespace TaskGraph.Schema;
@@ -12,8 +13,10 @@ namespace TaskGraph.Schema;
 public static class SchemaExtensions
 {
     /// <summary>
-    /// The schema and everything that runs with it: error codes, limits, authorization, the document
-    /// cache. The HTTP endpoint executes with <c>IDocumentExecuter&lt;TaskGraphSchema&gt;</c>.
+    /// The schema and everything that runs with it: error codes, the document caps and cache, the
+    /// price and authorization of each operation, the cost budget and <c>extensions.cost</c>. Every
+    /// transport executes with <c>IDocumentExecuter&lt;TaskGraphSchema&gt;</c> and so gets all of it;
+    /// the host supplies the budgets (<see cref="IOperationThrottle"/>).
     /// </summary>
     public static IServiceCollection AddGraphQLSchema(this IServiceCollection services, IConfiguration configuration)
     {
@@ -30,9 +33,11 @@ public static class SchemaExtensions
             // One DbContext per request is not thread-safe: resolve query fields one at a time.
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
             .UseMiddleware<DomainErrorMiddleware>()
-            .AddValidationRule<AuthorizationRule>(useForCachedDocuments: true)
-            .AddValidationRule<LimitsRule>(useForCachedDocuments: true)
-            .ConfigureExecution<DocumentCache>()
+            .UseMiddleware<CostRefundMiddleware>()
+            .AddValidationRule<OperationPricingRule>(useForCachedDocuments: true)
+            .AddDocumentListener<CostThrottleListener>()
+            .ConfigureExecution<CostReporting>()
+            .ConfigureExecution<DocumentGate>()
             .AddUnhandledExceptionHandler(context =>
             {
                 var logger = context.ExecutionOptions.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("TaskGraph.GraphQL");

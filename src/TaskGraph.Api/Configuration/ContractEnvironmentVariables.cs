@@ -17,6 +17,8 @@ public static class ContractEnvironmentVariables
         ["JOKE_API_URL"] = "Jokes:BaseUrl",
         ["ADMIN_USERNAME"] = "Admin:Username",
         ["ADMIN_PASSWORD"] = "Admin:Password",
+        ["GRAPHQL_MAX_COST"] = "GraphQL:MaxCost",
+        ["GRAPHQL_COST_LIMIT"] = "GraphQL:CostLimit",
     };
 
     public static IConfigurationBuilder AddContractEnvironmentVariables(this IConfigurationBuilder configuration)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Validation;
@@ -99,6 +100,10 @@ public static class GraphQLEndpoints
         else if (status == StatusCodes.Status401Unauthorized)
         {
             response.Headers.WWWAuthenticate = "Bearer";
+        }
+        else if (GraphQLStatusCodes.RetryAfter(result) is { } seconds && status is StatusCodes.Status429TooManyRequests or StatusCodes.Status503ServiceUnavailable)
+        {
+            response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         }
         response.ContentType = GraphQLMediaTypes.ContentTypeFor(mediaType);
         await serializer.WriteAsync(response.Body, result, cancellationToken);

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Execution;
 using TaskGraph.Schema;
+using TaskGraph.Schema.Cost;
 
 namespace TaskGraph.Api.GraphQL;
 
@@ -12,6 +13,8 @@ namespace TaskGraph.Api.GraphQL;
 /// situation                                        graphql-response+json      application/json
 /// -----------------------------------------------  -------------------------  ----------------
 /// executed: data, with or without field errors     200                        200
+/// any error SERVICE_UNAVAILABLE (database down)    503, Retry-After           503, Retry-After
+/// request error RATE_LIMITED (cost budget, logins) 429, Retry-After           429, Retry-After
 /// GET selecting a mutation                         405, Allow: POST           405, Allow: POST
 /// request error AUTH_NOT_AUTHENTICATED             401, WWW-Authenticate      200
 /// request error AUTH_NOT_AUTHORIZED                403                        200
@@ -26,7 +29,8 @@ namespace TaskGraph.Api.GraphQL;
 /// </code>
 /// With <c>application/json</c> the spec asks for 200 for every well-formed request, because legacy
 /// clients only read the body of a 200; the 405 for GET mutations is required whatever the media type.
-/// A 500 is the server's fault, not the request's, so it is not hidden behind a 200 either.
+/// A 500 or 503 is the server's fault, not the request's, and a 429 is the contract's answer to a
+/// limited request on every route, so none of them is hidden behind a 200 either.
 /// </summary>
 public static class GraphQLStatusCodes
 {
@@ -36,12 +40,29 @@ public static class GraphQLStatusCodes
     /// </summary>
     public const int DocumentError = StatusCodes.Status400BadRequest;
 
+    /// <summary>The seconds a 429 or 503 asks the client to wait (its error's <c>extensions.retryAfter</c>), or null.</summary>
+    public static int? RetryAfter(ExecutionResult result) =>
+        result.Errors?.Select(e => e.Extensions?.TryGetValue(CostThrottleListener.RetryAfterExtension, out var seconds) == true ? seconds as int? : null)
+            .FirstOrDefault(seconds => seconds is not null);
+
     public static int For(ExecutionResult result, string mediaType)
     {
         var errors = result.Errors;
-        if (result.Executed || errors is null || errors.Count == 0)
+        if (errors is null || errors.Count == 0)
         {
             return StatusCodes.Status200OK;
+        }
+        if (errors.Any(e => e.Code == ErrorCodes.ServiceUnavailable))
+        {
+            return StatusCodes.Status503ServiceUnavailable;
+        }
+        if (result.Executed)
+        {
+            return StatusCodes.Status200OK;
+        }
+        if (errors.Any(e => e.Code == ErrorCodes.RateLimited))
+        {
+            return StatusCodes.Status429TooManyRequests;
         }
         if (errors.Any(e => e is NonQueryOverGetError))
         {

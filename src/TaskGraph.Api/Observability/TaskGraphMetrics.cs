@@ -17,6 +17,8 @@ public sealed class TaskGraphMetrics
         RateLimitRejections = meter.CreateCounter<long>("taskgraph.rate_limit.rejections", description: "Requests answered 429 by the rate limiter.");
         CacheLookups = meter.CreateCounter<long>("taskgraph.cache.lookups", description: "Task page cache lookups, tagged result=hit|miss and face=rest|graphql.");
         GraphQLOperations = meter.CreateCounter<long>("taskgraph.graphql.operations", description: "GraphQL operations executed, tagged type and outcome.");
+        GraphQLCost = meter.CreateCounter<long>("taskgraph.graphql.cost", "{point}", "GraphQL cost points spent by executed operations (actualQueryCost).");
+        GraphQLCostRefusals = meter.CreateCounter<long>("taskgraph.graphql.cost.refusals", description: "GraphQL operations refused before running, tagged reason=too_complex|budget|login_attempts.");
     }
 
     public Counter<long> RateLimitRejections { get; }
@@ -24,4 +26,8 @@ public sealed class TaskGraphMetrics
     public Counter<long> CacheLookups { get; }
 
     public Counter<long> GraphQLOperations { get; }
+
+    public Counter<long> GraphQLCost { get; }
+
+    public Counter<long> GraphQLCostRefusals { get; }
 }

@@ -11,6 +11,12 @@ public sealed class RateLimitPaths(RateLimitPolicy? defaultPolicy, RateLimitPoli
     private static readonly PathString[] DefaultPrefixes = ["/v1/tasks", "/graphql"];
     private static readonly PathString[] AuthPaths = ["/v1/auth/login", "/v1/auth/register"];
 
+    /// <summary>The policy of /v1/tasks* and /graphql, or null when it is turned off.</summary>
+    public RateLimitPolicy? Default => defaultPolicy;
+
+    /// <summary>The login and register policy (also charged by GraphQL's login and register fields), or null when it is turned off.</summary>
+    public RateLimitPolicy? Auth => authPolicy;
+
     /// <summary>The policy for this path, or null when it is not limited.</summary>
     public RateLimitPolicy? For(PathString path)
     {

@@ -1,12 +1,16 @@
 using Microsoft.Extensions.Options;
 using TaskGraph.Api.Redis;
 using TaskGraph.Core.Common;
+using TaskGraph.Schema.Cost;
 
 namespace TaskGraph.Api.RateLimiting;
 
 public static partial class RateLimitingExtensions
 {
-    /// <summary>Options (validated at start-up), the path policies and the store: Redis when configured, else in-process.</summary>
+    /// <summary>
+    /// Options (validated at start-up), the path policies, the stores (Redis when configured, with this
+    /// process's stores as the fallback; else in-process only) and the GraphQL cost budgets.
+    /// </summary>
     public static IServiceCollection AddRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<RateLimitingOptions>(configuration, RateLimitingOptions.SectionName);
@@ -18,9 +22,15 @@ public static partial class RateLimitingExtensions
                 options.Enabled ? RateLimitPolicy.Default(options) : null,
                 options.Auth.Enabled ? RateLimitPolicy.Auth(options.Auth) : null);
         });
+        services.AddSingleton<InProcessRateLimitStore>();
+        services.AddSingleton<InProcessCostBudgetStore>();
         services.AddSingleton<IRateLimitStore>(provider => provider.GetRequiredService<RedisConnection>().IsConfigured
             ? ActivatorUtilities.CreateInstance<RedisRateLimitStore>(provider)
-            : ActivatorUtilities.CreateInstance<InProcessRateLimitStore>(provider));
+            : provider.GetRequiredService<InProcessRateLimitStore>());
+        services.AddSingleton<ICostBudgetStore>(provider => provider.GetRequiredService<RedisConnection>().IsConfigured
+            ? ActivatorUtilities.CreateInstance<RedisCostBudgetStore>(provider)
+            : provider.GetRequiredService<InProcessCostBudgetStore>());
+        services.AddSingleton<IOperationThrottle, GraphQLThrottle>();
         return services;
     }
 
@@ -34,6 +44,6 @@ public static partial class RateLimitingExtensions
         return app.UseMiddleware<RateLimitingMiddleware>();
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "REDIS_URL is not set: rate limits are counted in this process only. That is exact for a single instance; several instances would each allow the full limit.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "REDIS_URL is not set: rate limits and GraphQL cost budgets are counted in this process only. That is exact for a single instance; several instances would each allow the full limit.")]
     private static partial void LogInProcessStore(ILogger logger);
 }

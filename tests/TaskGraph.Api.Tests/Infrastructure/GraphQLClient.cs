@@ -11,7 +11,10 @@ public static class GraphQLClient
     {
         using var response = await client.PostAsJsonAsync("/graphql", new { query, variables, operationName });
         var body = await response.Content.ReadAsStringAsync();
-        return new GraphQLResult(response.StatusCode, JsonDocument.Parse(body).RootElement.Clone(), response.Headers.TryGetValues("X-Request-ID", out var ids) ? ids.First() : null);
+        return new GraphQLResult(response.StatusCode, JsonDocument.Parse(body).RootElement.Clone(), response.Headers.TryGetValues("X-Request-ID", out var ids) ? ids.First() : null)
+        {
+            RetryAfter = response.Headers.RetryAfter?.Delta is { } delta ? (int)delta.TotalSeconds : null,
+        };
     }
 
     /// <summary>Runs a query that must succeed and returns its data.</summary>
@@ -31,6 +34,12 @@ public sealed record GraphQLResult(HttpStatusCode Status, JsonElement Root, stri
     public JsonElement[] Errors => Root.TryGetProperty("errors", out var errors) ? [.. errors.EnumerateArray()] : [];
 
     public string[] Codes => [.. Errors.Select(e => e.GetProperty("extensions").GetProperty("code").GetString()!)];
+
+    /// <summary>The Retry-After header in seconds, if any.</summary>
+    public int? RetryAfter { get; init; }
+
+    /// <summary><c>extensions.cost</c>: requestedQueryCost, actualQueryCost, throttleStatus.</summary>
+    public JsonElement Cost => Root.GetProperty("extensions").GetProperty("cost");
 
     /// <summary>Asserts exactly one error with this code and returns it.</summary>
     public JsonElement SingleError(string code)

@@ -1,0 +1,28 @@
+using TaskGraph.Core.Common;
+
+namespace TaskGraph.Schema.Cost;
+
+/// <summary>
+/// A field's own price, kept in the field's metadata under <see cref="Key"/>. Fields without one
+/// cost <see cref="ObjectPoints"/> when they return an object, <see cref="MutationPoints"/> at the
+/// mutation root, and nothing for scalars and enums (Shopify's rules).
+/// </summary>
+/// <param name="Points">What the field costs by itself, before its selection.</param>
+/// <param name="PageItems">For connections: how many items a resolved page holds, so a short page gives back unused points.</param>
+/// <param name="LoginAttempt">The field checks a password: one attempt against the caller's login limit.</param>
+public sealed record FieldPrice(int Points, Func<object?, int?>? PageItems = null, bool LoginAttempt = false)
+{
+    public const string Key = "taskgraph:price";
+
+    public const int ObjectPoints = 1;
+    public const int MutationPoints = 10;
+
+    /// <summary>login and register: one bcrypt computation each.</summary>
+    public static readonly FieldPrice Password = new(50, LoginAttempt: true);
+
+    /// <summary>joke: a call to the upstream service.</summary>
+    public static readonly FieldPrice Upstream = new(25);
+
+    /// <summary>A connection: 2 (the page query and the count) plus its page size times its selection.</summary>
+    public static FieldPrice Connection<TNode>() => new(2, page => (page as Connection<TNode>)?.Edges.Count);
+}
