@@ -15,8 +15,9 @@ namespace TaskGraph.Schema.Cost;
 /// <summary>
 /// Lets a document reach validation only within hard caps, all checked in time linear in its size
 /// (validation itself is not: its overlapping-fields rule is quadratic in repeated fields): the query
-/// length, the parser's nesting depth, and the fields and aliases of each operation and fragment once
-/// fragments are expanded (<see cref="DocumentShape"/>). Documents that passed validation are kept by
+/// length, the parser's nesting depth, and the fields, aliases and nesting of each operation and
+/// fragment once fragments are expanded (<see cref="DocumentShape"/>). Nesting is capped because the
+/// validation and execution walks recurse once per level: a long enough chain would overflow the stack. Documents that passed validation are kept by
 /// their text; on a hit only the rules registered for cached documents run again (authorization and
 /// cost, which depend on the caller and the variables).
 /// </summary>
@@ -98,6 +99,16 @@ public sealed class DocumentGate : IConfigureExecution, IDisposable
         if (shape.Aliases > _limits.MaxAliases)
         {
             return TooComplex(string.Create(CultureInfo.InvariantCulture, $"it has {shape.Aliases} aliased fields once fragments are expanded, more than the limit of {_limits.MaxAliases}"));
+        }
+        // No valid operation nests deeper than the larger depth limit; the exact limits are checked once the schema tells introspection apart.
+        var depthLimit = Math.Max(_limits.MaxDepth, _limits.MaxIntrospectionDepth);
+        if (shape.Depth > depthLimit)
+        {
+            return TooComplex($"it nests {shape.Depth} levels deep once fragments are expanded, more than the limit of {depthLimit}");
+        }
+        if (shape.FragmentNesting > _limits.MaxFragmentNesting)
+        {
+            return TooComplex($"its fragments spread inside each other {shape.FragmentNesting} deep, more than the limit of {_limits.MaxFragmentNesting}");
         }
         return null;
     }

@@ -5,9 +5,11 @@ namespace TaskGraph.Schema.Cost;
 
 /// <summary>
 /// How many fields and aliases each operation and fragment of a document holds once its fragment
-/// spreads are expanded, computed without expanding them: each fragment is counted once and its
-/// totals reused at every spread, so the work is linear in the document's size. It needs no schema,
-/// so it runs before validation, whose overlapping-fields rule is quadratic in repeated fields.
+/// spreads are expanded, how deep its fields then nest, and how deeply fragments spread inside each
+/// other: computed without expanding, each fragment counted once and its totals reused at every
+/// spread, so the work is linear in the document's size. It needs no schema, so it runs before
+/// validation, whose overlapping-fields rule is quadratic in repeated fields and whose walks (like
+/// execution's) recurse once per nesting level.
 /// </summary>
 internal sealed class DocumentShape
 {
@@ -32,6 +34,12 @@ internal sealed class DocumentShape
     /// <summary>Aliased fields in the largest operation or fragment, fragments expanded.</summary>
     public long Aliases { get; private set; }
 
+    /// <summary>Deepest field nesting in any operation or fragment, fragments expanded (root fields are 1).</summary>
+    public int Depth { get; private set; }
+
+    /// <summary>Longest chain of fragments spread inside each other (a spread of a fragment without spreads is 1).</summary>
+    public int FragmentNesting { get; private set; }
+
     /// <summary>Selections visited; linear in the document's size (the linearity test reads it).</summary>
     public int Steps { get; private set; }
 
@@ -51,6 +59,8 @@ internal sealed class DocumentShape
             };
             shape.Fields = Math.Max(shape.Fields, totals.Fields);
             shape.Aliases = Math.Max(shape.Aliases, totals.Aliases);
+            shape.Depth = Math.Max(shape.Depth, totals.Depth);
+            shape.FragmentNesting = Math.Max(shape.FragmentNesting, totals.Nesting);
         }
         return shape;
     }
@@ -84,20 +94,28 @@ internal sealed class DocumentShape
         foreach (var selection in selectionSet.Selections)
         {
             Steps++;
-            totals += selection switch
+            totals = totals.Beside(selection switch
             {
-                GraphQLField field => new Totals(1, field.Alias is null ? 0 : 1) + (field.SelectionSet is { } children ? Count(children) : default),
+                GraphQLField field => (field.SelectionSet is { } children ? Count(children) : default).Under(field),
                 GraphQLInlineFragment inline => Count(inline.SelectionSet),
-                GraphQLFragmentSpread spread when _fragments.TryGetValue(spread.FragmentName.Name.StringValue, out var fragment) => Count(fragment),
+                GraphQLFragmentSpread spread when _fragments.TryGetValue(spread.FragmentName.Name.StringValue, out var fragment) => Count(fragment).Spread(),
                 _ => default,
-            };
+            });
         }
         return totals;
     }
 
-    private readonly record struct Totals(long Fields, long Aliases)
+    private readonly record struct Totals(long Fields, long Aliases, int Depth, int Nesting)
     {
-        public static Totals operator +(Totals a, Totals b) =>
-            new(Math.Min(a.Fields + b.Fields, Saturated), Math.Min(a.Aliases + b.Aliases, Saturated));
+        public Totals Beside(Totals other) => new(
+            Math.Min(Fields + other.Fields, Saturated), Math.Min(Aliases + other.Aliases, Saturated),
+            Math.Max(Depth, other.Depth), Math.Max(Nesting, other.Nesting));
+
+        /// <summary>These totals as the selection of <paramref name="field"/>: one more field, one level deeper.</summary>
+        public Totals Under(GraphQLField field) => new(
+            Math.Min(Fields + 1, Saturated), Math.Min(Aliases + (field.Alias is null ? 0 : 1), Saturated), Depth + 1, Nesting);
+
+        /// <summary>These totals as a fragment spread: one more level of fragment nesting.</summary>
+        public Totals Spread() => this with { Nesting = Nesting + 1 };
     }
 }

@@ -26,6 +26,10 @@ public sealed class GraphQLOptions : IValidatableObject
     [Range(1, 100_000)]
     public int MaxAliases { get; set; } = 1_000;
 
+    /// <summary>How deeply fragments may spread inside each other.</summary>
+    [Range(1, 100)]
+    public int MaxFragmentNesting { get; set; } = 32;
+
     /// <summary>How deep selections may nest (introspection has its own limit).</summary>
     [Range(1, 100)]
     public int MaxDepth { get; set; } = 10;

@@ -68,6 +68,18 @@ public sealed class HostileInputTests(TaskGraphFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_NUL_in_a_search_or_a_filter_is_never_a_500()
+    {
+        var (client, _) = await factory.CreateUserClientAsync();
+
+        var rest = await client.GetAsync("/v1/tasks?q=a%00b");
+        var graphQL = await client.GraphQLAsync("{ tasks(where: {title: {contains: \"a\\u0000b\"}}) { totalCount } }");
+
+        Assert.True(rest.StatusCode < HttpStatusCode.InternalServerError, $"{(int)rest.StatusCode}: {await rest.Content.ReadAsStringAsync()}");
+        Assert.DoesNotContain("INTERNAL_ERROR", graphQL.Codes);
+    }
+
+    [Fact]
     public async Task A_description_keeps_its_tabs_and_line_breaks()
     {
         var (client, _) = await factory.CreateUserClientAsync();

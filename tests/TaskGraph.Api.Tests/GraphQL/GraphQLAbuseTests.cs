@@ -143,6 +143,32 @@ public sealed class GraphQLAbuseTests(TaskGraphFactory factory) : IClassFixture<
         }
     }
 
+    [Fact]
+    public async Task A_chain_of_thousands_of_fragments_is_refused_before_any_walk_could_overflow_the_stack()
+    {
+        // Each fragment spreads the next once: 2,700 fit in the length limit, and took the process down.
+        static string Chain(int length) => $"{{ ...F1 }} {string.Join(' ', Enumerable.Range(1, length - 1).Select(i => $"fragment F{i} on Query {{ ...F{i + 1} }}"))} fragment F{length} on Query {{ __typename }}";
+
+        var (result, elapsed) = await TimedAsync(factory.CreateClient(), Chain(2700));
+        var allowed = await factory.CreateClient().QueryAsync(Chain(32));
+
+        Assert.Contains("spread inside each other 2700 deep", result.SingleError("QUERY_TOO_COMPLEX").GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.True(elapsed < Bound, $"answered in {elapsed}");
+        Assert.Equal("Query", allowed.GetProperty("__typename").GetString());
+    }
+
+    [Fact]
+    public async Task Fields_nested_through_fragments_deeper_than_any_limit_are_refused_before_validation()
+    {
+        // Each fragment adds two levels of introspection: 2 + 39 × 2 + 1 = 81.
+        var fragments = Enumerable.Range(1, 39).Select(i => $"fragment T{i} on __Type {{ fields {{ type {{ ...T{i + 1} }} }} }}").Append("fragment T40 on __Type { name }");
+        var query = $"{{ __schema {{ types {{ ...T1 }} }} }} {string.Join(' ', fragments)}";
+
+        var result = await factory.CreateClient().GraphQLAsync(query);
+
+        Assert.Contains("81 levels deep once fragments are expanded", result.SingleError("QUERY_TOO_COMPLEX").GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
     private static async Task<(GraphQLResult Result, TimeSpan Elapsed)> TimedAsync(HttpClient client, string query)
     {
         var clock = Stopwatch.StartNew();

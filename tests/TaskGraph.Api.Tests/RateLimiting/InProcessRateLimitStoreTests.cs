@@ -62,6 +62,46 @@ public sealed class InProcessRateLimitStoreTests
         Assert.True((await store.AcquireAsync("idle-0", oneShort, 1, default)).Allowed);
     }
 
+    [Fact]
+    public async Task Several_permits_are_taken_together_or_not_at_all_and_reset_says_when_they_fit()
+    {
+        var time = new ManualTime();
+        var store = new InProcessRateLimitStore(time);
+        Assert.True((await store.AcquireAsync("a", FivePerMinute, 2, default)).Allowed); // at 0 s
+        time.Advance(TimeSpan.FromSeconds(10));
+        Assert.True((await store.AcquireAsync("a", FivePerMinute, 1, default)).Allowed); // at 10 s
+
+        var four = await store.AcquireAsync("a", FivePerMinute, 4, default);
+        var two = await store.AcquireAsync("a", FivePerMinute, 2, default);
+
+        // Four need two of the three counted to leave: both at 0 s go at 60 s, 50 s from now.
+        Assert.False(four.Allowed);
+        Assert.Equal(2, four.Remaining);
+        Assert.Equal(TimeSpan.FromSeconds(50), four.ResetAfter);
+        Assert.True(two.Allowed);
+        Assert.Equal(0, two.Remaining);
+    }
+
+    [Fact]
+    public async Task A_cost_budget_takes_all_or_nothing_and_restores_at_its_rate_up_to_the_limit()
+    {
+        var time = new ManualTime();
+        var store = new InProcessCostBudgetStore(time);
+        var policy = new CostBudgetPolicy(100, TimeSpan.FromSeconds(10)); // 10 points a second
+
+        Assert.True((await store.ApplyAsync("a", policy, 70, default)).Allowed);
+        var refused = await store.ApplyAsync("a", policy, 40, default);
+        time.Advance(TimeSpan.FromSeconds(1));
+        var restored = await store.ApplyAsync("a", policy, 0, default);
+        var givenBack = await store.ApplyAsync("a", policy, -500, default);
+
+        Assert.False(refused.Allowed);
+        Assert.Equal(30, refused.Available, 3);
+        Assert.Equal(40, restored.Available, 3);
+        Assert.Equal(100, givenBack.Available, 3);
+        Assert.Equal(2, policy.SecondsUntil(40, 25)); // 15 points at 10 a second
+    }
+
     private sealed class ManualTime : TimeProvider
     {
         private long _ticks = 1_000_000;
