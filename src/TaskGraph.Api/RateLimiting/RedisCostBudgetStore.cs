@@ -41,13 +41,8 @@ public sealed class RedisCostBudgetStore(RedisConnection redis, InProcessCostBud
         return {allowed, string.format('%.6f', available)}
         """;
 
-    public async ValueTask<CostBudgetState> ApplyAsync(string key, CostBudgetPolicy policy, long points, CancellationToken cancellationToken)
-    {
-        if (redis.TryGetDatabase("cost budget") is not { } database)
-        {
-            return await local.ApplyAsync(key, policy, points, cancellationToken);
-        }
-        try
+    public ValueTask<CostBudgetState> ApplyAsync(string key, CostBudgetPolicy policy, long points, CancellationToken cancellationToken) =>
+        redis.WithFallbackAsync("cost budget", async database =>
         {
             var result = (RedisResult[])(await database.ScriptEvaluateAsync(
                 TokenBucketScript,
@@ -56,11 +51,5 @@ public sealed class RedisCostBudgetStore(RedisConnection redis, InProcessCostBud
             var state = new CostBudgetState((int)result[0] == 1, double.Parse((string)result[1]!, CultureInfo.InvariantCulture));
             local.Mirror(key, policy, state.Available);
             return state;
-        }
-        catch (Exception exception) when (RedisConnection.IsFailure(exception))
-        {
-            redis.ReportFailure("cost budget", exception);
-            return await local.ApplyAsync(key, policy, points, cancellationToken);
-        }
-    }
+        }, () => local.ApplyAsync(key, policy, points, cancellationToken));
 }

@@ -55,19 +55,13 @@ public sealed class RedisRateLimitStore(RedisConnection redis, InProcessRateLimi
         return {allowed, limit - count, reset}
         """;
 
-    public async ValueTask<RateLimitDecision> AcquireAsync(string key, RateLimitPolicy policy, int permits, CancellationToken cancellationToken)
-    {
-        if (redis.TryGetDatabase("rate limiting") is not { } database)
+    public ValueTask<RateLimitDecision> AcquireAsync(string key, RateLimitPolicy policy, int permits, CancellationToken cancellationToken) =>
+        redis.WithFallbackAsync("rate limiting", async database =>
         {
-            return await local.AcquireAsync(key, policy, permits, cancellationToken);
-        }
-        try
-        {
-            var windowMicroseconds = (long)policy.Period.TotalMicroseconds;
             var result = (RedisResult[])(await database.ScriptEvaluateAsync(
                 SlidingWindowScript,
                 [new RedisKey($"{redis.KeyPrefix}ratelimit:{policy.Name}:{key}")],
-                [policy.Limit, windowMicroseconds, Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture), permits]))!;
+                [policy.Limit, (long)policy.Period.TotalMicroseconds, Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture), permits]))!;
             var decision = new RateLimitDecision(
                 Allowed: (int)result[0] == 1,
                 Remaining: Math.Max(0, (int)result[1]),
@@ -77,11 +71,5 @@ public sealed class RedisRateLimitStore(RedisConnection redis, InProcessRateLimi
                 local.Record(key, policy, permits);
             }
             return decision;
-        }
-        catch (Exception exception) when (RedisConnection.IsFailure(exception))
-        {
-            redis.ReportFailure("rate limiting", exception);
-            return await local.AcquireAsync(key, policy, permits, cancellationToken);
-        }
-    }
+        }, () => local.AcquireAsync(key, policy, permits, cancellationToken));
 }

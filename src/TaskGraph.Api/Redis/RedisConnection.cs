@@ -52,6 +52,27 @@ public sealed partial class RedisConnection(IOptions<RedisOptions> options, Time
         return _connection.GetDatabase();
     }
 
+    /// <summary>
+    /// <paramref name="remote"/> against Redis when it is connected; when it is not, or the call fails
+    /// or times out (reported once per interval), <paramref name="fallback"/> in this process instead.
+    /// </summary>
+    public async ValueTask<T> WithFallbackAsync<T>(string operation, Func<IDatabase, Task<T>> remote, Func<ValueTask<T>> fallback)
+    {
+        if (TryGetDatabase(operation) is not { } database)
+        {
+            return await fallback();
+        }
+        try
+        {
+            return await remote(database);
+        }
+        catch (Exception exception) when (IsFailure(exception))
+        {
+            ReportFailure(operation, exception);
+            return await fallback();
+        }
+    }
+
     /// <summary>Round-trip time to Redis, or null when unconfigured or unreachable.</summary>
     public async Task<TimeSpan?> PingAsync()
     {

@@ -37,10 +37,8 @@ public sealed class LoginBurstTests(RedisServerFixture redis)
     [Fact]
     public async Task Thirty_concurrent_logins_over_two_instances_sharing_redis_check_exactly_the_limit()
     {
-        var prefix = $"burst-{Guid.NewGuid():N}:";
-        using var first = Realistic(new TaskGraphFactory().WithRedis(redis, prefix));
-        using var second = Realistic(new TaskGraphFactory().WithRedis(redis, prefix));
-        second.Settings["Database:Url"] = first.Settings["Database:Url"];
+        using var first = Realistic(new TaskGraphFactory().WithRedis(redis));
+        using var second = Realistic(new TaskGraphFactory().SharingWith(first));
         await RegisterAsync(first);
         var hashers = new[] { first, second }.Select(f => f.Services.GetRequiredService<PasswordHasher>()).ToArray();
         var clients = new[] { first.CreateClient(), second.CreateClient() };

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using TaskGraph.Api.Tests.Infrastructure;
 
@@ -11,23 +10,13 @@ public sealed class GraphQLCostBudgetRedisTests(RedisServerFixture redis)
     /// <summary>10 points, none given back.</summary>
     private const string Create = "mutation { createTask(input: {title: \"budgeted\"}) { id } }";
 
-    private static TaskGraphFactory WithBudget(TaskGraphFactory factory, int points)
-    {
-        factory.Settings["GraphQL:CostLimit"] = points.ToString(CultureInfo.InvariantCulture);
-        factory.Settings["GraphQL:MaxCost"] = points.ToString(CultureInfo.InvariantCulture);
-        return factory;
-    }
-
     [Fact]
     public async Task Two_instances_share_one_budget_exactly_under_concurrent_operations()
     {
-        var prefix = $"budget-{Guid.NewGuid():N}:";
-        using var first = WithBudget(new TaskGraphFactory().WithRedis(redis, prefix), 50);
-        using var second = WithBudget(new TaskGraphFactory().WithRedis(redis, prefix), 50);
-        second.Settings["Database:Url"] = first.Settings["Database:Url"];
+        using var first = new TaskGraphFactory().WithRedis(redis).WithCostBudget(50);
+        using var second = new TaskGraphFactory().WithCostBudget(50).SharingWith(first);
         var (firstClient, _) = await first.CreateUserClientAsync();
-        var secondClient = second.CreateClient();
-        secondClient.DefaultRequestHeaders.Authorization = firstClient.DefaultRequestHeaders.Authorization;
+        var secondClient = second.CreateClientLike(firstClient);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => (i % 2 == 0 ? firstClient : secondClient).GraphQLAsync(Create)));
 
@@ -40,7 +29,7 @@ public sealed class GraphQLCostBudgetRedisTests(RedisServerFixture redis)
     [Fact]
     public async Task With_redis_down_the_instance_keeps_the_budget_redis_last_reported()
     {
-        using var factory = WithBudget(new TaskGraphFactory().WithRedis(redis), 30);
+        using var factory = new TaskGraphFactory().WithRedis(redis).WithCostBudget(30);
         var (client, _) = await factory.CreateUserClientAsync();
         for (var i = 0; i < 3; i++)
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,17 +13,10 @@ public sealed class GraphQLCostBudgetTests
     /// <summary>2 + 20 × (nodes 1 + owner 1) = 42 points before execution.</summary>
     private const string Page = "{ tasks { nodes { id owner { username } } } }";
 
-    private static TaskGraphFactory WithBudget(TaskGraphFactory factory, int points)
-    {
-        factory.Settings["GraphQL:CostLimit"] = points.ToString(CultureInfo.InvariantCulture);
-        factory.Settings["GraphQL:MaxCost"] = points.ToString(CultureInfo.InvariantCulture);
-        return factory;
-    }
-
     [Fact]
     public async Task Points_a_short_page_did_not_use_come_back_to_the_budget()
     {
-        using var factory = WithBudget(new TaskGraphFactory(), 100);
+        using var factory = new TaskGraphFactory().WithCostBudget(100);
         var alice = await factory.CreateUserClientAsync();
 
         // 42 points each before execution; without the give-back the third would not fit in 100.
@@ -46,7 +38,7 @@ public sealed class GraphQLCostBudgetTests
     [Fact]
     public async Task Over_budget_is_429_with_retry_after_and_nothing_executed()
     {
-        using var factory = WithBudget(new TaskGraphFactory(), 100);
+        using var factory = new TaskGraphFactory().WithCostBudget(100);
         var alice = await factory.CreateUserClientAsync();
         // 60 points charged and kept: six createTask fields with nothing to give back.
         var creates = $"mutation {{ {string.Join(' ', Enumerable.Range(0, 6).Select(i => $"c{i}: createTask(input: {{title: \"t{i}\"}}) {{ id }}"))} }}";
@@ -74,7 +66,7 @@ public sealed class GraphQLCostBudgetTests
     [Fact]
     public async Task Anonymous_callers_have_a_budget_per_address()
     {
-        using var factory = WithBudget(new TaskGraphFactory(), 60);
+        using var factory = new TaskGraphFactory().WithCostBudget(60);
         var client = factory.CreateClient();
         var jokes = "{ a: joke { id } b: joke { id } }"; // 50
 

@@ -30,6 +30,32 @@ public static class FactorySettings
         return factory;
     }
 
+    /// <summary>A GraphQL cost budget of <paramref name="points"/> per period, which is also the most one operation may cost.</summary>
+    public static TaskGraphFactory WithCostBudget(this TaskGraphFactory factory, int points)
+    {
+        factory.Settings["GraphQL:CostLimit"] = points.ToString(CultureInfo.InvariantCulture);
+        factory.Settings["GraphQL:MaxCost"] = points.ToString(CultureInfo.InvariantCulture);
+        return factory;
+    }
+
+    /// <summary>Another instance of <paramref name="first"/>'s deployment: its database, and its Redis under the same key prefix.</summary>
+    public static TaskGraphFactory SharingWith(this TaskGraphFactory factory, TaskGraphFactory first)
+    {
+        foreach (var key in new[] { "Database:Url", "Redis:Url", "Redis:KeyPrefix", "Redis:ConnectTimeoutMs" })
+        {
+            factory.Settings[key] = first.Settings.GetValueOrDefault(key);
+        }
+        return factory;
+    }
+
+    /// <summary>A client of this instance that sends the same bearer token as <paramref name="signedIn"/>.</summary>
+    public static HttpClient CreateClientLike(this TaskGraphFactory factory, HttpClient signedIn)
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = signedIn.DefaultRequestHeaders.Authorization;
+        return client;
+    }
+
     /// <summary>A request from the given client address (see <see cref="TestRemoteAddress"/>).</summary>
     public static HttpRequestMessage From(this HttpRequestMessage request, string address)
     {

@@ -63,14 +63,11 @@ public sealed class RedisRateLimitingTests(RedisServerFixture redis)
     [Fact]
     public async Task Two_api_instances_sharing_redis_hold_one_limit_exactly()
     {
-        var prefix = $"shared-{Guid.NewGuid():N}:";
-        using var first = new TaskGraphFactory().WithRedis(redis, prefix).WithRateLimit(7, 60);
-        using var second = new TaskGraphFactory().WithRedis(redis, prefix).WithRateLimit(7, 60);
+        using var first = new TaskGraphFactory().WithRedis(redis).WithRateLimit(7, 60);
         // One database behind both instances, as in a real deployment: the same user and token on each.
-        second.Settings["Database:Url"] = first.Settings["Database:Url"];
+        using var second = new TaskGraphFactory().WithRateLimit(7, 60).SharingWith(first);
         var (firstClient, user) = await first.CreateUserClientAsync();
-        var secondClient = second.CreateClient();
-        secondClient.DefaultRequestHeaders.Authorization = firstClient.DefaultRequestHeaders.Authorization;
+        var secondClient = second.CreateClientLike(firstClient);
 
         var statuses = await RateLimitAssertions.SendConcurrentlyAsync(30, i => (i % 2 == 0 ? firstClient : secondClient).GetAsync("/v1/tasks"));
 
@@ -117,13 +114,10 @@ public sealed class RedisRateLimitingTests(RedisServerFixture redis)
     [Fact]
     public async Task With_redis_down_each_instance_applies_the_limit_on_its_own()
     {
-        var prefix = $"shared-{Guid.NewGuid():N}:";
-        using var first = new TaskGraphFactory().WithRedis(redis, prefix).WithRateLimit(3, 60);
-        using var second = new TaskGraphFactory().WithRedis(redis, prefix).WithRateLimit(3, 60);
-        second.Settings["Database:Url"] = first.Settings["Database:Url"];
+        using var first = new TaskGraphFactory().WithRedis(redis).WithRateLimit(3, 60);
+        using var second = new TaskGraphFactory().WithRateLimit(3, 60).SharingWith(first);
         var (firstClient, _) = await first.CreateUserClientAsync();
-        var secondClient = second.CreateClient();
-        secondClient.DefaultRequestHeaders.Authorization = firstClient.DefaultRequestHeaders.Authorization;
+        var secondClient = second.CreateClientLike(firstClient);
         Assert.Equal(HttpStatusCode.OK, (await secondClient.GetAsync("/v1/tasks")).StatusCode); // both instances started
 
         await redis.KillAsync();
