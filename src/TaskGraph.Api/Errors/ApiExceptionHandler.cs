@@ -25,7 +25,6 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         {
             DomainException domain => FromDomain(domain),
             _ when DatabaseOutage.Is(exception) => DatabaseUnavailable(httpContext, exception),
-            _ when UnstorableText.Is(exception) => FromDomain(UnstorableText.Error()),
             // The form reader's refusals (a control character such as %00 in a value, too many fields) are the client's.
             InvalidDataException invalid when httpContext.Request.HasFormContentType =>
                 Unprocessable($"The form is invalid: {invalid.Message}", new Dictionary<string, string[]> { ["body"] = [invalid.Message] }),

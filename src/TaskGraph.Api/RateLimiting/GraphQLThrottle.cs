@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using TaskGraph.Api.Observability;
+using TaskGraph.Core.Auth;
 using TaskGraph.Schema.Cost;
 using TaskGraph.Schema.Execution;
 
@@ -66,7 +67,8 @@ public sealed class GraphQLThrottle(
             : cost.Status;
     }
 
-    private string BudgetKey(ClaimsPrincipal? user) => ClientKeys.For(user, http.HttpContext?.Connection.RemoteIpAddress, keyByUser: true);
+    private string BudgetKey(ClaimsPrincipal? user) =>
+        ClientKeys.For(user is null ? null : Actor.FromPrincipal(user), http.HttpContext?.Connection.RemoteIpAddress, keyByUser: true);
 
     private ThrottleStatus Status(CostBudgetState state) =>
         new(_policy.Limit, (long)Math.Floor(Math.Max(0, state.Available)), Math.Round(_policy.RestoreRate, 2));

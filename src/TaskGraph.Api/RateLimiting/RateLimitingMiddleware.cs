@@ -1,15 +1,13 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using TaskGraph.Api.Observability;
+using TaskGraph.Core.Auth;
 
 namespace TaskGraph.Api.RateLimiting;
 
 /// <summary>
-/// Counts each request on a limited path against its client — the user id when the bearer token is
-/// valid (so this runs after authentication), else the client IP (after forwarded headers) — and
-/// answers 429 once the window is full. Allowed and limited responses alike carry the IETF draft's
-/// <c>RateLimit-Policy</c>/<c>RateLimit</c> headers and the common <c>X-RateLimit-*</c> ones.
-/// The store always decides: without Redis, this instance's own log does.
+/// Counts each request on a limited path against its client (the authenticated user, else the IP) and
+/// answers 429 once the window is full; every limited response carries the rate limit headers.
 /// </summary>
 public sealed class RateLimitingMiddleware(RequestDelegate next, RateLimitPaths paths, IRateLimitStore store, IProblemDetailsService problemDetails, TaskGraphMetrics metrics)
 {

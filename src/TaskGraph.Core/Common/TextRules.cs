@@ -1,13 +1,13 @@
 namespace TaskGraph.Core.Common;
 
-/// <summary>Rules for text that clients send, shared by every field that stores or compares it.</summary>
+/// <summary>Which text a client may store or log in with, shared by every field that takes it.</summary>
 public static class TextRules
 {
-    public const string ControlCharactersMessage = "Must not contain control characters.";
+    public const string Message = "Must not contain control characters or unpaired surrogates.";
 
-    /// <summary>Any control character at all (names, passwords, titles: one line of visible text).</summary>
-    public static bool HasControlCharacters(string text) => text.Any(char.IsControl);
+    /// <summary>One line of visible text (names, emails, passwords, titles): no control character at all, nothing a database cannot store.</summary>
+    public static bool IsSingleLine(string text) => StorableText.IsValid(text) && !text.Any(char.IsControl);
 
-    /// <summary>Control characters other than tab and line breaks (multi-line text such as a description).</summary>
-    public static bool HasControlCharactersBesidesLineBreaks(string text) => text.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r'));
+    /// <summary>Multi-line text (a description): tabs and line breaks besides.</summary>
+    public static bool IsMultiLine(string text) => StorableText.IsValid(text) && !text.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r'));
 }

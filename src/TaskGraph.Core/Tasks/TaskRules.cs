@@ -20,9 +20,9 @@ public static class TaskRules
         {
             errors.Add("title", $"Title must be at most {TitleMaxLength} characters.");
         }
-        if (TextRules.HasControlCharacters(trimmed))
+        if (!TextRules.IsSingleLine(trimmed))
         {
-            errors.Add("title", TextRules.ControlCharactersMessage);
+            errors.Add("title", TextRules.Message);
         }
         return trimmed;
     }
@@ -33,9 +33,9 @@ public static class TaskRules
         {
             errors.Add("description", $"Description must be at most {DescriptionMaxLength} characters.");
         }
-        if (description is not null && TextRules.HasControlCharactersBesidesLineBreaks(description))
+        if (description is not null && !TextRules.IsMultiLine(description))
         {
-            errors.Add("description", TextRules.ControlCharactersMessage);
+            errors.Add("description", TextRules.Message);
         }
         return description;
     }

@@ -20,7 +20,7 @@ public sealed partial class UserAccounts(TaskGraphDbContext db, PasswordHasher p
         {
             errors.Add("username", "Username must be 3-50 characters: letters, digits, '_', '.' or '-'.");
         }
-        if (string.IsNullOrEmpty(email) || email.Length > 254 || !EmailPattern().IsMatch(email) || TextRules.HasControlCharacters(email))
+        if (string.IsNullOrEmpty(email) || email.Length > 254 || !EmailPattern().IsMatch(email) || !TextRules.IsSingleLine(email))
         {
             errors.Add("email", "Email must be a valid address.");
         }
@@ -78,9 +78,9 @@ public sealed partial class UserAccounts(TaskGraphDbContext db, PasswordHasher p
         {
             errors.Add(field, $"{label} is required.");
         }
-        else if (TextRules.HasControlCharacters(value))
+        else if (!TextRules.IsSingleLine(value))
         {
-            errors.Add(field, TextRules.ControlCharactersMessage);
+            errors.Add(field, TextRules.Message);
         }
     }
 

@@ -27,10 +27,6 @@ public sealed class DomainErrorMiddleware : IFieldMiddleware
         {
             throw DatabaseUnavailable(exception);
         }
-        catch (Exception exception) when (UnstorableText.Is(exception))
-        {
-            throw ToExecutionError(UnstorableText.Error());
-        }
     }
 
     /// <summary>SERVICE_UNAVAILABLE with the seconds to wait; not logged as a failure of ours (health checks report the outage).</summary>

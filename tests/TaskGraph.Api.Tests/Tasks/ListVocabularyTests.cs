@@ -197,7 +197,7 @@ public sealed class ListVocabularyTests(TwoFacesFixture fixture) : IClassFixture
         var response = await fixture.Owner.Client.GetAsync("/v1/tasks?limit=2&utm_source=mail&priority[in]=low&priority[in]=high&sort=title");
 
         var link = response.Headers.GetValues("Link").Single();
-        Assert.Contains("<http://localhost/v1/tasks?priority%5Bin%5D=low&priority%5Bin%5D=high&sort=title&skip=2&limit=2>; rel=\"next\"", link, StringComparison.Ordinal);
+        Assert.Contains("</v1/tasks?priority%5Bin%5D=low&priority%5Bin%5D=high&sort=title&skip=2&limit=2>; rel=\"next\"", link, StringComparison.Ordinal);
         Assert.DoesNotContain("utm_source", link, StringComparison.Ordinal);
     }
 
