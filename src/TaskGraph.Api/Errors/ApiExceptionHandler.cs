@@ -10,9 +10,8 @@ using TaskGraph.Core.Data;
 namespace TaskGraph.Api.Errors;
 
 /// <summary>
-/// Maps client mistakes to their status: domain errors by kind, unreadable bodies to 422; and an
-/// unreachable database to 503 with Retry-After. Anything else is not handled here, so the exception
-/// middleware logs it once and answers a masked 500.
+/// Maps client mistakes to their status (domain errors by kind, unreadable bodies to 422) and an
+/// unreachable database to 503; anything else is left to the exception middleware, a logged, masked 500.
 /// </summary>
 internal sealed partial class ApiExceptionHandler(IProblemDetailsService problemDetails, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {

@@ -5,10 +5,8 @@ using TaskGraph.Api.Redis;
 namespace TaskGraph.Api.RateLimiting;
 
 /// <summary>
-/// Cost budgets as token buckets in Redis hashes, each change one Lua script: one round trip, atomic
-/// across instances, timed by Redis's clock (like <see cref="RedisRateLimitStore"/>). Each answer is
-/// mirrored into this process's buckets; when Redis is unreachable or slow, they decide, so budgets
-/// hold per instance instead of disappearing.
+/// Cost budgets as token buckets in Redis hashes, each change one atomic Lua script on Redis's clock.
+/// Each answer is mirrored into this process's buckets, which decide while Redis is unreachable or slow.
 /// </summary>
 public sealed class RedisCostBudgetStore(RedisConnection redis, InProcessCostBudgetStore local) : ICostBudgetStore
 {

@@ -5,11 +5,9 @@ using TaskGraph.Api.Redis;
 namespace TaskGraph.Api.RateLimiting;
 
 /// <summary>
-/// A sliding-window log per key in a Redis sorted set, decided by one Lua script: one round trip,
-/// atomic (no two instances can both take the last slot) and timed by Redis's own clock, so API
-/// instances with skewed clocks still agree. Every request Redis allows is also recorded in this
-/// process's log; when Redis is unreachable or slow, that log decides, so the limit holds per
-/// instance instead of disappearing.
+/// A sliding-window log per key in a Redis sorted set, decided by one atomic Lua script on Redis's
+/// clock. Allowed requests are also recorded in this process's log, which decides while Redis is
+/// unreachable or slow, so the limit holds per instance instead of disappearing.
 /// </summary>
 public sealed class RedisRateLimitStore(RedisConnection redis, InProcessRateLimitStore local) : IRateLimitStore
 {

@@ -4,9 +4,8 @@ using GraphQL.DI;
 namespace TaskGraph.Schema.Cost;
 
 /// <summary>
-/// Wraps every execution: attaches the operation's <see cref="OperationCost"/> first, and afterwards
-/// settles the budget (unused points back) and reports Shopify's <c>extensions.cost</c> on the result,
-/// whether it has data or only errors.
+/// Wraps every execution in the operation's <see cref="OperationCost"/>; afterwards settles the budget
+/// and adds Shopify's <c>extensions.cost</c> to the result, whether it has data or only errors.
 /// </summary>
 public sealed class CostReporting(IOperationThrottle throttle) : IConfigureExecution
 {

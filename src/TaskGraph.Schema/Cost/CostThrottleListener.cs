@@ -5,9 +5,8 @@ using GraphQL.Validation;
 namespace TaskGraph.Schema.Cost;
 
 /// <summary>
-/// Between validation and execution, makes the caller pay the operation's price and its login
-/// attempts. A refusal is added as a RATE_LIMITED request error, which stops the executer before
-/// anything runs.
+/// Between validation and execution, charges the operation's price and login attempts; a refusal is
+/// a RATE_LIMITED request error, which stops the executer before anything runs.
 /// </summary>
 public sealed class CostThrottleListener(IOperationThrottle throttle) : DocumentExecutionListenerBase
 {

@@ -13,13 +13,9 @@ using TaskGraph.Schema.Execution;
 namespace TaskGraph.Schema.Cost;
 
 /// <summary>
-/// Lets a document reach validation only within hard caps, all checked in time linear in its size
-/// (validation itself is not: its overlapping-fields rule is quadratic in repeated fields): the query
-/// length, the parser's nesting depth, and the fields, aliases and nesting of each operation and
-/// fragment once fragments are expanded (<see cref="DocumentShape"/>). Nesting is capped because the
-/// validation and execution walks recurse once per level: a long enough chain would overflow the stack. Documents that passed validation are kept by
-/// their text; on a hit only the rules registered for cached documents run again (authorization and
-/// cost, which depend on the caller and the variables).
+/// Lets a document reach validation only within caps checked in linear time, because validation is
+/// quadratic in repeated fields and recurses once per nesting level (<see cref="DocumentShape"/>).
+/// Documents that passed are kept by their text; a hit reruns only the caller-dependent rules.
 /// </summary>
 public sealed class DocumentGate : IConfigureExecution, IDisposable
 {

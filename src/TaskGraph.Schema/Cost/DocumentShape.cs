@@ -4,12 +4,9 @@ using GraphQLParser.AST;
 namespace TaskGraph.Schema.Cost;
 
 /// <summary>
-/// How many fields and aliases each operation and fragment of a document holds once its fragment
-/// spreads are expanded, how deep its fields then nest, and how deeply fragments spread inside each
-/// other: computed without expanding, each fragment counted once and its totals reused at every
-/// spread, so the work is linear in the document's size. It needs no schema, so it runs before
-/// validation, whose overlapping-fields rule is quadratic in repeated fields and whose walks (like
-/// execution's) recurse once per nesting level.
+/// The size and nesting of each operation and fragment once fragment spreads are expanded, computed
+/// without expanding: each fragment is counted once and its totals reused at every spread, so the
+/// work is linear in the document and needs no schema (it runs before validation).
 /// </summary>
 internal sealed class DocumentShape
 {

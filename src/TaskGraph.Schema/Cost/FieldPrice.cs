@@ -3,9 +3,8 @@ using TaskGraph.Core.Common;
 namespace TaskGraph.Schema.Cost;
 
 /// <summary>
-/// A field's own price, kept in the field's metadata under <see cref="Key"/>. Fields without one
-/// cost <see cref="ObjectPoints"/> when they return an object, <see cref="MutationPoints"/> at the
-/// mutation root, and nothing for scalars and enums (Shopify's rules).
+/// A field's own price, in its metadata under <see cref="Key"/>; fields without one cost Shopify's:
+/// <see cref="ObjectPoints"/> for an object, <see cref="MutationPoints"/> at the mutation root, 0 for scalars.
 /// </summary>
 /// <param name="Points">What the field costs by itself, before its selection.</param>
 /// <param name="PageItems">For connections: how many items a resolved page holds, so a short page gives back unused points.</param>

@@ -3,9 +3,8 @@ using System.Security.Claims;
 namespace TaskGraph.Schema.Cost;
 
 /// <summary>
-/// The caller's budgets, kept by the host (shared in Redis across instances): GraphQL cost points
-/// per client, and login attempts per address. The schema decides what an operation costs; the
-/// host decides whether the caller can pay.
+/// The caller's budgets (cost points per client, login attempts per address), kept by the host:
+/// the schema decides what an operation costs, the host whether the caller can pay.
 /// </summary>
 public interface IOperationThrottle
 {

@@ -7,11 +7,9 @@ using TaskGraph.Core.Common;
 namespace TaskGraph.Schema.Cost;
 
 /// <summary>
-/// One walk over the selected operation that prices it and collects the fields authorization must
-/// check. Each fragment is summarised once and the summary reused at every spread, so the work is
-/// linear in the document's size however often fragments are spread. (graphql-dotnet's complexity
-/// analyzer walks a fragment again at every spread, which is exponential for a fragment bomb.)
-/// Runs after validation, so fields, fragments and argument values are known to be valid.
+/// One walk that prices the selected operation and collects the fields authorization must check,
+/// each fragment summarised once however often it is spread. Ours because graphql-dotnet's complexity
+/// analyzer walks a fragment again at every spread, which is exponential for a fragment bomb.
 /// </summary>
 internal sealed class OperationAnalyzer
 {

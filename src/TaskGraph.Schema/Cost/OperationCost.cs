@@ -3,10 +3,8 @@ using GraphQLParser.AST;
 namespace TaskGraph.Schema.Cost;
 
 /// <summary>
-/// The cost of one operation as it goes through the executer: its price, the points a short page
-/// gives back, whether the budget was charged and what it said. Kept in the execution's user context,
-/// so validation, the budget listener, field middleware and the reporting step share one record
-/// whatever transport runs the operation.
+/// One operation's price, the points short pages give back, and what the budget said; kept in the
+/// execution's user context so every step of the executer shares it, whatever the transport.
 /// </summary>
 public sealed class OperationCost
 {

@@ -9,11 +9,8 @@ using TaskGraph.Schema.Execution;
 namespace TaskGraph.Schema.Cost;
 
 /// <summary>
-/// Prices the operation and checks its authorization in one walk (<see cref="OperationAnalyzer"/>),
-/// once the document is valid and its variables are coerced: AUTH_NOT_AUTHENTICATED or
-/// AUTH_NOT_AUTHORIZED for guarded fields, then QUERY_TOO_COMPLEX for depth or a price above
-/// <see cref="GraphQLOptions.MaxCost"/>. Registered for cached documents too: the caller and the
-/// variables (page sizes, @skip) change the answer.
+/// Once the document is valid and its variables coerced, prices the operation and checks its
+/// authorization in one walk; registered for cached documents too, since caller and variables change the answer.
 /// </summary>
 public sealed class OperationPricingRule(IOptions<GraphQLOptions> options) : ValidationRuleBase
 {

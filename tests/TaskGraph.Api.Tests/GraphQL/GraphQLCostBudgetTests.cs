@@ -124,6 +124,20 @@ public sealed class GraphQLCostBudgetTests
         Assert.Equal("1", users.Headers.GetValues("X-Total-Count").Single());
     }
 
+    [Fact]
+    public void A_max_cost_above_the_cost_limit_stops_start_up_naming_both_variables()
+    {
+        using var factory = new TaskGraphFactory();
+        factory.Settings["GraphQL:MaxCost"] = "6000";
+        factory.Settings["GraphQL:CostLimit"] = "5000";
+
+        var exception = factory.StartupError();
+
+        Assert.NotNull(exception);
+        Assert.Contains("GRAPHQL_MAX_COST", exception.ToString(), StringComparison.Ordinal);
+        Assert.Contains("GRAPHQL_COST_LIMIT", exception.ToString(), StringComparison.Ordinal);
+    }
+
     private static async Task<GraphQLResult> SendAsync(HttpClient client, HttpRequestMessage request)
     {
         using var response = await client.SendAsync(request);
