@@ -6,6 +6,7 @@ using TaskGraph.Core.Auth;
 using TaskGraph.Core.Caching;
 using TaskGraph.Core.Common;
 using TaskGraph.Core.Data;
+using TaskGraph.Core.Events;
 using TaskGraph.Core.Jokes;
 using TaskGraph.Core.Tasks;
 using TaskGraph.Core.Users;
@@ -14,7 +15,7 @@ namespace TaskGraph.Core;
 
 public static class CoreExtensions
 {
-    /// <summary>The core both faces call: data, users and auth, tasks and their page cache seam, jokes.</summary>
+    /// <summary>The core both faces call: data, users and auth, tasks (their page cache seam and their events), jokes.</summary>
     public static IServiceCollection AddCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -34,6 +35,7 @@ public static class CoreExtensions
         services.AddScoped<TaskQueries>();
         services.AddScoped<TaskCommands>();
         services.TryAddSingleton<ITaskPageCache, UncachedTaskPages>();
+        services.AddTaskEvents(configuration);
         services.AddJokes(configuration);
         return services;
     }

@@ -9,6 +9,7 @@ using TaskGraph.Api.Observability;
 using TaskGraph.Api.Redis;
 using TaskGraph.Core.Auth;
 using TaskGraph.Core.Caching;
+using TaskGraph.Core.Events;
 using TaskGraph.Core.Tasks;
 
 namespace TaskGraph.Api.Caching;
@@ -45,7 +46,7 @@ public sealed class RedisTaskPageCache(RedisConnection redis, IOptions<TaskPageC
     }
 
     /// <summary>Called by the core after every task write: that owner's pages and all admin pages are stale.</summary>
-    public async Task TaskChangedAsync(int ownerId, CancellationToken cancellationToken)
+    public async Task TaskChangedAsync(TaskEvent change, CancellationToken cancellationToken)
     {
         if (!Enabled || redis.TryGetDatabase("cache invalidation") is not { } database)
         {
@@ -54,7 +55,7 @@ public sealed class RedisTaskPageCache(RedisConnection redis, IOptions<TaskPageC
         try
         {
             var batch = database.CreateBatch();
-            var owner = batch.StringIncrementAsync(OwnerVersionKey(ownerId));
+            var owner = batch.StringIncrementAsync(OwnerVersionKey(change.OwnerId));
             var all = batch.StringIncrementAsync(GlobalVersionKey);
             batch.Execute();
             await Task.WhenAll(owner, all);

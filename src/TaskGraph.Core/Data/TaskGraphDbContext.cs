@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using TaskGraph.Core.Common;
+using TaskGraph.Core.Events;
 using TaskGraph.Core.Tasks;
 using TaskGraph.Core.Users;
 
@@ -12,6 +13,8 @@ public sealed class TaskGraphDbContext(DbContextOptions<TaskGraphDbContext> opti
     public DbSet<User> Users => Set<User>();
 
     public DbSet<TaskItem> Tasks => Set<TaskItem>();
+
+    public DbSet<TaskEvent> TaskEvents => Set<TaskEvent>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -46,6 +49,19 @@ public sealed class TaskGraphDbContext(DbContextOptions<TaskGraphDbContext> opti
             // The list queries: a user's tasks newest first, and a user's open/done tasks.
             task.HasIndex(t => new { t.OwnerId, t.CreatedAt });
             task.HasIndex(t => new { t.OwnerId, t.Completed });
+        });
+
+        modelBuilder.Entity<TaskEvent>(change =>
+        {
+            change.ToTable("task_events");
+            change.Property(e => e.Type)
+                .HasConversion(t => t.ToName(), s => TaskEventTypeNames.Parse(s))
+                .HasMaxLength(32);
+            // No foreign key to the task: a deletion's event outlives the task.
+            change.HasOne<User>().WithMany().HasForeignKey(e => e.OwnerId).OnDelete(DeleteBehavior.Cascade);
+            change.Ignore(e => e.Task);
+            // The sync feed and replays of one user: their events in id order.
+            change.HasIndex(e => new { e.OwnerId, e.Id });
         });
 
         // snake_case columns, so the schema reads naturally in psql/sqlite3 without quoting.

@@ -1,10 +1,12 @@
+using TaskGraph.Core.Events;
+
 namespace TaskGraph.Core.Tasks;
 
 /// <summary>
-/// Told after every committed task write, with the task's owner. The host's page cache listens here,
-/// so a write through either face, by anyone, invalidates the pages it changed.
+/// Told after every committed task change, with the event that records it: the host's page cache
+/// invalidates what the change touched, and the event signal wakes this instance's readers of the log.
 /// </summary>
 public interface ITaskChangeListener
 {
-    Task TaskChangedAsync(int ownerId, CancellationToken cancellationToken);
+    Task TaskChangedAsync(TaskEvent change, CancellationToken cancellationToken);
 }

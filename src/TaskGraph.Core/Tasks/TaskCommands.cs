@@ -2,15 +2,17 @@ using Microsoft.EntityFrameworkCore;
 using TaskGraph.Core.Auth;
 using TaskGraph.Core.Common;
 using TaskGraph.Core.Data;
+using TaskGraph.Core.Events;
 
 namespace TaskGraph.Core.Tasks;
 
 /// <summary>
 /// Task writes shared by REST and GraphQL. Updates and deletes are single conditional statements
 /// (owner scope and expected version in the WHERE clause), so concurrent writers never lose a change.
-/// Listeners hear of each write after it is committed, with the owner of the task written.
+/// Every change writes its event in the same transaction (never one without the other); listeners
+/// hear of it after the commit.
 /// </summary>
-public sealed class TaskCommands(TaskGraphDbContext db, TaskQueries queries, TimeProvider time, IEnumerable<ITaskChangeListener> listeners)
+public sealed class TaskCommands(TaskGraphDbContext db, TaskQueries queries, TaskEventLog events, TimeProvider time, IEnumerable<ITaskChangeListener> listeners)
 {
     public async Task<TaskItem> CreateAsync(Actor actor, NewTask input, CancellationToken cancellationToken)
     {
@@ -32,10 +34,13 @@ public sealed class TaskCommands(TaskGraphDbContext db, TaskQueries queries, Tim
             OwnerId = actor.UserId,
             Version = 1,
         };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Tasks.Add(task);
         await db.SaveChangesAsync(cancellationToken);
         db.Entry(task).State = EntityState.Detached;
-        await NotifyAsync(task.OwnerId, cancellationToken);
+        var change = await events.AppendAsync(TaskEventType.Created, task, actor.UserId, task.CreatedAt, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await NotifyAsync(change, cancellationToken);
         return task;
     }
 
@@ -93,33 +98,37 @@ public sealed class TaskCommands(TaskGraphDbContext db, TaskQueries queries, Tim
             await ThrowMissOrStaleAsync(actor, id, cancellationToken);
         }
         var updated = await queries.GetAsync(actor, id, cancellationToken);
+        var change = await events.AppendAsync(TaskEventType.Updated, updated, actor.UserId, updated.UpdatedAt, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await NotifyAsync(updated.OwnerId, cancellationToken);
+        await NotifyAsync(change, cancellationToken);
         return updated;
     }
 
     public async Task DeleteAsync(Actor actor, int id, int? expectedVersion, CancellationToken cancellationToken)
     {
-        // A task never changes owner, so reading the owner first is safe; a user can only delete their own.
-        var ownerId = actor.IsAdmin
-            ? await db.Tasks.Where(t => t.Id == id).Select(t => (int?)t.OwnerId).FirstOrDefaultAsync(cancellationToken)
-            : actor.UserId;
-        var rows = await Target(actor, id, expectedVersion).ExecuteDeleteAsync(cancellationToken);
+        // The conditional version bump checks scope and precondition and locks the row, so the owner
+        // and version the event records are those of the row this transaction deletes.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var rows = await Target(actor, id, expectedVersion).ExecuteUpdateAsync(set => set
+            .SetProperty(t => t.Version, t => t.Version + 1)
+            .SetProperty(t => t.UpdatedAt, now), cancellationToken);
         if (rows == 0)
         {
             await ThrowMissOrStaleAsync(actor, id, cancellationToken);
         }
-        if (ownerId is { } owner)
-        {
-            await NotifyAsync(owner, cancellationToken);
-        }
+        var deleted = await queries.GetAsync(actor, id, cancellationToken);
+        await db.Tasks.Where(t => t.Id == id).ExecuteDeleteAsync(cancellationToken);
+        var change = await events.AppendAsync(TaskEventType.Deleted, deleted, actor.UserId, deleted.UpdatedAt, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await NotifyAsync(change, cancellationToken);
     }
 
-    private async Task NotifyAsync(int ownerId, CancellationToken cancellationToken)
+    private async Task NotifyAsync(TaskEvent change, CancellationToken cancellationToken)
     {
         foreach (var listener in listeners)
         {
-            await listener.TaskChangedAsync(ownerId, cancellationToken);
+            await listener.TaskChangedAsync(change, cancellationToken);
         }
     }
 

@@ -226,6 +226,20 @@ public sealed partial class UserAccounts(TaskGraphDbContext db, PasswordHasher p
         return role is { } current ? new Actor(userId, current) : null;
     }
 
+    /// <summary><see cref="FindRoleAsync"/> for many users at once: every id asked for is a key, null for users that no longer exist.</summary>
+    public async Task<Dictionary<int, Role?>> FindRolesAsync(IReadOnlyCollection<int> userIds, CancellationToken cancellationToken)
+    {
+        var roles = userIds.ToDictionary(id => id, _ => (Role?)null);
+        foreach (var chunk in userIds.Chunk(500))
+        {
+            foreach (var user in await db.Users.Where(u => chunk.Contains(u.Id)).Select(u => new { u.Id, u.Role }).ToListAsync(cancellationToken))
+            {
+                roles[user.Id] = user.Role;
+            }
+        }
+        return roles;
+    }
+
     private async Task EnsureUniqueAsync(User user, CancellationToken cancellationToken)
     {
         if (await db.Users.AnyAsync(u => u.NormalizedUsername == user.NormalizedUsername, cancellationToken))
