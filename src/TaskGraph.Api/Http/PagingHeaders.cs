@@ -48,13 +48,16 @@ public static class PagingHeaders
         };
     }
 
-    private static string Link(HttpContext http, IEnumerable<KeyValuePair<string, string?>> parameters, int skip, int limit, string rel)
+    private static string Link(HttpContext http, IEnumerable<KeyValuePair<string, string?>> parameters, int skip, int limit, string rel) =>
+        Link(http, parameters
+            .Append(KeyValuePair.Create("skip", (string?)skip.ToString(CultureInfo.InvariantCulture)))
+            .Append(KeyValuePair.Create("limit", (string?)limit.ToString(CultureInfo.InvariantCulture))), rel);
+
+    /// <summary>A Link header entry: this request's path with exactly <paramref name="query"/> (never arbitrary input).</summary>
+    public static string Link(HttpContext http, IEnumerable<KeyValuePair<string, string?>> query, string rel)
     {
         var request = http.Request;
         var baseUrl = http.RequestServices.GetRequiredService<IOptions<PublicUrlOptions>>().Value.BaseUrl?.TrimEnd('/');
-        var query = parameters
-            .Append(KeyValuePair.Create("skip", (string?)skip.ToString(CultureInfo.InvariantCulture)))
-            .Append(KeyValuePair.Create("limit", (string?)limit.ToString(CultureInfo.InvariantCulture)));
         var url = QueryHelpers.AddQueryString($"{baseUrl}{request.PathBase}{request.Path}", query);
         return $"<{url}>; rel=\"{rel}\"";
     }

@@ -8,7 +8,7 @@ public sealed class RateLimitPaths(RateLimitPolicy? defaultPolicy, RateLimitPoli
 {
     // Operations and docs are never limited, even if a prefix below would one day cover them.
     private static readonly PathString[] Exempt = ["/health", "/metrics", "/docs", "/openapi"];
-    private static readonly PathString[] DefaultPrefixes = ["/v1/tasks", "/graphql"];
+    private static readonly PathString[] DefaultPrefixes = ["/v1/tasks", "/v1/events", "/graphql"];
     private static readonly PathString[] AuthPaths = ["/v1/auth/login", "/v1/auth/register"];
 
     /// <summary>The policy of /v1/tasks* and /graphql, or null when it is turned off.</summary>
