@@ -32,6 +32,8 @@ public static class SchemaExtensions
             .AddErrorInfoProvider<TaskGraphErrorInfoProvider>()
             // One DbContext per request is not thread-safe: resolve query fields one at a time.
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
+            // Each subscription event runs in a service scope of its own, one field at a time.
+            .AddScopedSubscriptionExecutionStrategy()
             .UseMiddleware<DomainErrorMiddleware>()
             .UseMiddleware<CostRefundMiddleware>()
             .AddValidationRule<OperationPricingRule>(useForCachedDocuments: true)
