@@ -22,6 +22,7 @@ public static class AuthExtensions
                 bearer.TokenValidationParameters = TokenValidation.Parameters(auth);
                 bearer.Events = new JwtBearerEvents { OnTokenValidated = ResolveCallerAsync };
             });
+        services.AddSingleton<BearerTokens>();
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(TokenClaims.AdminRole));
         return services;
@@ -43,14 +44,6 @@ public static class AuthExtensions
             return;
         }
         services.GetRequiredService<CurrentActor>().Value = actor;
-        if (actor.Role != claimed!.Role)
-        {
-            var identity = new ClaimsIdentity(
-                context.Principal!.Claims.Where(c => c.Type != TokenClaims.Role).Append(new Claim(TokenClaims.Role, TokenClaims.RoleValue(actor.Role))),
-                JwtBearerDefaults.AuthenticationScheme,
-                TokenClaims.Name,
-                TokenClaims.Role);
-            context.Principal = new ClaimsPrincipal(identity);
-        }
+        context.Principal = CurrentRole.Apply(context.Principal!, actor.Role);
     }
 }

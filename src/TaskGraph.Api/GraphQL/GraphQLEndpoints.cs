@@ -3,16 +3,18 @@ using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Validation;
 using Microsoft.Net.Http.Headers;
-using TaskGraph.Api.Observability;
+using TaskGraph.Api.GraphQL.Subscriptions;
 using TaskGraph.Schema;
 
 namespace TaskGraph.Api.GraphQL;
 
 /// <summary>
-/// GraphQL over HTTP at <c>/graphql</c> (spec draft): POST <c>application/json</c> and GET with query
+/// GraphQL at <c>/graphql</c>: over HTTP (spec draft) POST <c>application/json</c> and GET with query
 /// parameters, answered in <c>application/graphql-response+json</c> or <c>application/json</c> as the
-/// client's Accept allows. Statuses come from <see cref="GraphQLStatusCodes"/>. Browsers' GETs never
-/// get here: <see cref="GraphiQLMiddleware"/> answers them with the IDE first.
+/// client's Accept allows, with statuses from <see cref="GraphQLStatusCodes"/>; WebSocket upgrades
+/// (<see cref="GraphQLWebSocketHandler"/>) and <c>Accept: text/event-stream</c> POSTs
+/// (<see cref="GraphQLSseHandler"/>) for subscriptions. Browsers' GETs never get here:
+/// <see cref="GraphiQLMiddleware"/> answers them with the IDE first.
 /// </summary>
 public static class GraphQLEndpoints
 {
@@ -29,6 +31,11 @@ public static class GraphQLEndpoints
 
     private static async Task HandleAsync(HttpContext context)
     {
+        if (context.WebSockets.IsWebSocketRequest)
+        {
+            await context.RequestServices.GetRequiredService<GraphQLWebSocketHandler>().HandleAsync(context);
+            return;
+        }
         var request = context.Request;
         var response = context.Response;
         var cancellationToken = context.RequestAborted;
@@ -41,7 +48,8 @@ public static class GraphQLEndpoints
             await FailAsync(context, StatusCodes.Status405MethodNotAllowed, $"{request.Method} is not allowed on /graphql: send queries with GET or POST, mutations with POST.");
             return;
         }
-        var mediaType = GraphQLMediaTypes.Negotiate(request);
+        var eventStream = GraphQLSseHandler.IsRequested(request);
+        var mediaType = eventStream ? GraphQLMediaTypes.Json : GraphQLMediaTypes.Negotiate(request);
         if (mediaType is null)
         {
             await FailAsync(context, StatusCodes.Status406NotAcceptable, $"Accept must allow {GraphQLMediaTypes.GraphQLResponseJson} or {GraphQLMediaTypes.Json}.");
@@ -72,25 +80,28 @@ public static class GraphQLEndpoints
             return;
         }
 
-        var executer = context.RequestServices.GetRequiredService<IDocumentExecuter<TaskGraphSchema>>();
-        var result = await executer.ExecuteAsync(options =>
+        if (eventStream)
         {
-            options.Query = graphQLRequest.Query;
-            options.OperationName = graphQLRequest.OperationName;
-            options.Variables = graphQLRequest.Variables;
-            options.Extensions = graphQLRequest.Extensions;
-            options.User = context.User;
-            options.RequestServices = context.RequestServices;
-            options.CancellationToken = cancellationToken;
-            if (isGet)
+            await context.RequestServices.GetRequiredService<GraphQLSseHandler>().HandleAsync(context, graphQLRequest);
+            return;
+        }
+        var result = await context.RequestServices.GetRequiredService<GraphQLExecution>().ExecuteAsync(
+            graphQLRequest, context.User, context.RequestServices, "http", options =>
             {
-                // Both sets: a document from the cache skips the core rules but not this one.
-                options.ValidationRules = (options.ValidationRules ?? DocumentValidator.CoreRules).Append(QueriesOnlyOverGetRule.Instance);
-                options.CachedDocumentValidationRules = (options.CachedDocumentValidationRules ?? []).Append(QueriesOnlyOverGetRule.Instance);
-            }
-        });
+                if (isGet)
+                {
+                    // Both sets: a document from the cache skips the core rules but not this one.
+                    options.ValidationRules = (options.ValidationRules ?? DocumentValidator.CoreRules).Append(QueriesOnlyOverGetRule.Instance);
+                    options.CachedDocumentValidationRules = (options.CachedDocumentValidationRules ?? []).Append(QueriesOnlyOverGetRule.Instance);
+                }
+            }, cancellationToken);
+        if (result.Streams is not null)
+        {
+            // Nothing was subscribed (source streams start when subscribed), so nothing is left running.
+            await FailAsync(context, StatusCodes.Status400BadRequest, "Subscriptions need a WebSocket (graphql-transport-ws) or Server-Sent Events (POST with Accept: text/event-stream).");
+            return;
+        }
 
-        Record(context.RequestServices.GetRequiredService<TaskGraphMetrics>(), result);
         var status = GraphQLStatusCodes.For(result, mediaType);
         response.StatusCode = status;
         if (status == StatusCodes.Status405MethodNotAllowed)
@@ -117,15 +128,4 @@ public static class GraphQLEndpoints
         MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
         && contentType.MediaType.Equals(GraphQLMediaTypes.Json, StringComparison.OrdinalIgnoreCase)
         && (!contentType.Charset.HasValue || contentType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>One count per operation the executer saw: its type (unknown when it failed before one was selected), outcome, first error code.</summary>
-    private static void Record(TaskGraphMetrics metrics, ExecutionResult result)
-    {
-        var type = result.Operation?.Operation.ToString().ToLowerInvariant() ?? "unknown";
-        var firstError = result.Errors is { Count: > 0 } errors ? errors[0] : null;
-        metrics.GraphQLOperations.Add(1,
-            new KeyValuePair<string, object?>("type", type),
-            new KeyValuePair<string, object?>("outcome", firstError is null ? "success" : "error"),
-            new KeyValuePair<string, object?>("error_code", firstError?.Code ?? "none"));
-    }
 }

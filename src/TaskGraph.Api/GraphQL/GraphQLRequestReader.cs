@@ -6,7 +6,7 @@ using Microsoft.Extensions.Primitives;
 namespace TaskGraph.Api.GraphQL;
 
 /// <summary>
-/// Reads <c>{query, operationName, variables, extensions}</c> from a POST body or GET query string
+/// Reads <c>{query, operationName, variables, extensions}</c> from a POST body, a GET query string or a WebSocket message
 /// and checks each parameter's type, so a wrong type is a 400 that names the parameter (the spec's
 /// "invalid parameters") rather than a serializer's message or a silently ignored value.
 /// </summary>
@@ -27,19 +27,24 @@ public static class GraphQLRequestReader
         }
         using (document)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw new InvalidGraphQLRequestException("The request body must be a JSON object {query, operationName, variables, extensions}; batches are not supported.");
-            }
-            return new GraphQLRequest
-            {
-                Query = StringProperty(root, "query") ?? throw Missing(),
-                OperationName = StringProperty(root, "operationName"),
-                Variables = ObjectProperty(root, "variables", serializer),
-                Extensions = ObjectProperty(root, "extensions", serializer),
-            };
+            return FromElement(document.RootElement, serializer);
         }
+    }
+
+    /// <summary>A request object already parsed: the body of a POST, or the payload of a WebSocket subscribe message.</summary>
+    public static GraphQLRequest FromElement(JsonElement root, IGraphQLTextSerializer serializer)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new InvalidGraphQLRequestException("The request must be a JSON object {query, operationName, variables, extensions}; batches are not supported.");
+        }
+        return new GraphQLRequest
+        {
+            Query = StringProperty(root, "query") ?? throw Missing(),
+            OperationName = StringProperty(root, "operationName"),
+            Variables = ObjectProperty(root, "variables", serializer),
+            Extensions = ObjectProperty(root, "extensions", serializer),
+        };
     }
 
     public static GraphQLRequest FromQuery(IQueryCollection query, IGraphQLTextSerializer serializer)

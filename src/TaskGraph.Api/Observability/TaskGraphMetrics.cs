@@ -16,9 +16,14 @@ public sealed class TaskGraphMetrics
         var meter = meters.Create(MeterName);
         RateLimitRejections = meter.CreateCounter<long>("taskgraph.rate_limit.rejections", description: "Requests answered 429 by the rate limiter.");
         CacheLookups = meter.CreateCounter<long>("taskgraph.cache.lookups", description: "Task page cache lookups, tagged result=hit|miss and face=rest|graphql.");
-        GraphQLOperations = meter.CreateCounter<long>("taskgraph.graphql.operations", description: "GraphQL operations executed, tagged type and outcome.");
+        GraphQLOperations = meter.CreateCounter<long>("taskgraph.graphql.operations", description: "GraphQL operations executed, tagged type, outcome and transport.");
         GraphQLCost = meter.CreateCounter<long>("taskgraph.graphql.cost", "{point}", "GraphQL cost points spent by executed operations (actualQueryCost).");
         GraphQLCostRefusals = meter.CreateCounter<long>("taskgraph.graphql.cost.refusals", description: "GraphQL operations refused before running, tagged reason=too_complex|budget|login_attempts.");
+        Subscriptions = meter.CreateUpDownCounter<long>("taskgraph.subscriptions.active", description: "Open GraphQL subscriptions, tagged transport=websocket|sse.");
+        SubscriptionEvents = meter.CreateCounter<long>("taskgraph.subscriptions.events", description: "Subscription results sent to clients, tagged transport.");
+        SubscriptionRejections = meter.CreateCounter<long>("taskgraph.subscriptions.rejections", description: "Operations refused by a subscription limit, tagged limit=connection|user|rate.");
+        WebSocketConnections = meter.CreateUpDownCounter<long>("taskgraph.websocket.connections", description: "Open graphql-transport-ws connections.");
+        WebSocketCloses = meter.CreateCounter<long>("taskgraph.websocket.closes", description: "WebSocket connections the server closed, tagged code (1013: slow consumer, 1009: message too big, 44xx: protocol).");
     }
 
     public Counter<long> RateLimitRejections { get; }
@@ -30,4 +35,14 @@ public sealed class TaskGraphMetrics
     public Counter<long> GraphQLCost { get; }
 
     public Counter<long> GraphQLCostRefusals { get; }
+
+    public UpDownCounter<long> Subscriptions { get; }
+
+    public Counter<long> SubscriptionEvents { get; }
+
+    public Counter<long> SubscriptionRejections { get; }
+
+    public UpDownCounter<long> WebSocketConnections { get; }
+
+    public Counter<long> WebSocketCloses { get; }
 }

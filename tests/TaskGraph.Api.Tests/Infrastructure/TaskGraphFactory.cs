@@ -1,6 +1,9 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,11 +60,39 @@ public class TaskGraphFactory : WebApplicationFactory<Program>
 
     public string EnvironmentName { get; set; } = "Testing";
 
+    /// <summary>Service changes applied after the app's own registrations (e.g. to leave out a component).</summary>
+    public Action<IServiceCollection>? OverrideServices { get; set; }
+
+    /// <summary>
+    /// The address of the real server after <see cref="WithKestrel"/>: for clients that open their own
+    /// connections (ClientWebSocket, node), which the in-memory test server cannot accept.
+    /// </summary>
+    public Uri ServerAddress
+    {
+        get
+        {
+            StartServer();
+            var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+            return new Uri(addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal)));
+        }
+    }
+
+    /// <summary>Serves on a free loopback port with Kestrel instead of the in-memory test server; call before the first client.</summary>
+    public TaskGraphFactory WithKestrel()
+    {
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(Settings));
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestRemoteAddress>());
+        if (OverrideServices is { } configure)
+        {
+            builder.ConfigureServices(configure);
+        }
     }
 
     /// <summary>Registers a fresh user and returns a client that sends their token.</summary>
@@ -72,8 +103,8 @@ public class TaskGraphFactory : WebApplicationFactory<Program>
         var register = await client.PostAsJsonAsync("/v1/auth/register", new { username, email = $"{username}@example.com", password });
         register.EnsureSuccessStatusCode();
         var user = (await register.Content.ReadFromJsonAsync<UserDto>())!;
-        await LoginAsync(client, username, password);
-        return new UserClient(client, user);
+        var token = await LoginAsync(client, username, password);
+        return new UserClient(client, user, token);
     }
 
     public async Task<HttpClient> CreateAdminClientAsync()
@@ -115,4 +146,8 @@ public class TaskGraphFactory : WebApplicationFactory<Program>
     }
 }
 
-public sealed record UserClient(HttpClient Client, UserDto User);
+/// <summary>A signed-in user: a client sending their token, who they are, and the token itself (for WebSocket and SSE clients).</summary>
+public sealed record UserClient(HttpClient Client, UserDto User, string Token)
+{
+    public void Deconstruct(out HttpClient client, out UserDto user) => (client, user) = (Client, User);
+}
