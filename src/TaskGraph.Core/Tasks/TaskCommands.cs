@@ -109,7 +109,7 @@ public sealed class TaskCommands(TaskGraphDbContext db, TaskQueries queries, Tas
         // The conditional version bump checks scope and precondition and locks the row, so the owner
         // and version the event records are those of the row this transaction deletes.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = UtcDateTime.ToStoredPrecision(time.GetUtcNow().UtcDateTime);
         var rows = await Target(actor, id, expectedVersion).ExecuteUpdateAsync(set => set
             .SetProperty(t => t.Version, t => t.Version + 1)
             .SetProperty(t => t.UpdatedAt, now), cancellationToken);
