@@ -3,10 +3,11 @@
 # `dotnet build -c Release` first; built here when missing):
 #   1. the graphql-http server audits: any failing MUST fails this script;
 #   2. the GraphiQL IDE in headless Chromium: renders, runs { me { username } } with a token typed into its Headers pane,
-#      and saves TestResults/graphiql.png;
+#      then a taskChanged subscription over its WebSocket, and saves TestResults/graphiql.png;
 #   3. the REST docs page (/docs) in headless Chromium: renders offline, saves TestResults/docs.png;
 #   4. the OpenAPI document: Redocly's recommended lint with no error and no warning, then a client
-#      generated from it (openapi-typescript + openapi-fetch, compiled with tsc) runs the README's REST flow.
+#      generated from it (openapi-typescript + openapi-fetch, compiled with tsc) runs the README's REST flow;
+#   5. subscriptions with the graphql-ws (WebSocket) and graphql-sse (Server-Sent Events) npm clients, unchanged.
 # Installs what it needs when missing (Debian chromium, npm ci in tests/graphql-e2e). Starts the API
 # on a free loopback port with a throwaway SQLite database and always stops it.
 set -euo pipefail
@@ -94,6 +95,9 @@ else
   echo "GET /openapi/v1.json failed" >&2
   status=1
 fi
+
+log "e2e: subscriptions with the graphql-ws and graphql-sse clients"
+node "$E2E/subscription-check.mjs" "$BASE" || status=1
 
 if [[ $status -ne 0 ]]; then
   echo "graphql e2e FAILED; the API's log follows." >&2

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Opens the GraphiQL IDE of a running TaskGraph.Api in headless Chromium (Debian's, never a
 // downloaded one), puts a fresh user's bearer token in the Headers pane, runs `{ me { username } }`
-// through the UI (it needs the token) and saves a screenshot.
+// through the UI (it needs the token), then a taskChanged subscription (over GraphiQL's WebSocket,
+// the token from the same Headers pane) that must show a task created meanwhile, and saves a screenshot.
 //
 //   node graphiql-check.mjs http://127.0.0.1:5000 [../../TestResults/graphiql.png]
 //
@@ -93,6 +94,33 @@ try {
   }
   if (!process.env.GRAPHIQL_QUERY && !output.includes(username)) {
     problems.push(`the result does not show ${username}: the Headers pane's token did not reach the server`);
+  }
+
+  if (!process.env.GRAPHIQL_QUERY) {
+    // A live subscription through the IDE: GraphiQL opens its WebSocket when this runs.
+    await editor.evaluate((element, text) => element.CodeMirror.setValue(text), 'subscription { taskChanged { type task { title } } }');
+    await page.waitForTimeout(500); // the editor's parse debounce, before Run reads the document
+    await run.click();
+    const title = `made while GraphiQL listens ${Date.now()}`;
+    // The subscription goes live asynchronously: keep changing until an event shows up.
+    for (let attempt = 0; attempt < 20; attempt++) {
+      await fetch(`${origin}/v1/tasks`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ title: `${title} #${attempt}` }),
+      });
+      const shown = await page.waitForFunction(
+        (expected) => document.querySelector('.graphiql-response .CodeMirror')?.CodeMirror.getValue().includes(expected),
+        title,
+        { timeout: 1_000 },
+      ).then(() => true, () => false);
+      if (shown) break;
+    }
+    const live = await result.evaluate((element) => element.CodeMirror.getValue());
+    console.log(`subscription result pane:\n${live.split('\n').map((line) => `  ${line}`).join('\n')}`);
+    if (!live.includes(title) || !live.includes('CREATED')) {
+      problems.push('the subscription did not show the task created while it ran');
+    }
   }
 } catch (error) {
   problems.push(error.message);
