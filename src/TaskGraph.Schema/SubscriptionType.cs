@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using TaskGraph.Core.Common;
 using TaskGraph.Core.Events;
+using TaskGraph.Core.Tasks.Listing;
 using TaskGraph.Schema.Execution;
 using TaskGraph.Schema.Filtering;
 using TaskGraph.Schema.Types;
@@ -25,7 +26,8 @@ public sealed class SubscriptionType : ObjectGraphType
             {
                 try
                 {
-                    var where = c.Input("where") is { } filter ? TaskFilterTranslator.Where(filter).Compile() : null;
+                    // The same vocabulary and predicate as tasks(where:), compiled to test each task in memory.
+                    var where = c.Input("where") is { } filter ? TaskFilterExpressions.Predicate(TaskListArguments.ToQuery(filter, null).Filter).Compile() : null;
                     long? after = c.GetArgument<object?>("after") is { } value ? Ids.ParseEventId(value, "after") : null;
                     var flow = c.UserContext.TryGetValue(SubscriptionFlow.UserContextKey, out var found) ? found as SubscriptionFlow : null;
                     return new TaskEventObservable(c.Service<TaskEventHub>(), c.Actor(), where, after, flow);

@@ -30,8 +30,12 @@ public sealed class BearerTokens(IOptionsMonitor<JwtBearerOptions> bearerOptions
         foreach (var handler in options.TokenHandlers)
         {
             var result = await handler.ValidateTokenAsync(token, options.TokenValidationParameters);
+            if (!result.IsValid)
+            {
+                continue;
+            }
             var principal = new ClaimsPrincipal(result.ClaimsIdentity);
-            if (!result.IsValid || Actor.FromPrincipal(principal) is not { } claimed)
+            if (Actor.FromPrincipal(principal) is not { } claimed)
             {
                 continue;
             }

@@ -1,8 +1,7 @@
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using TaskGraph.Api.Auth;
 using TaskGraph.Api.Http;
+using TaskGraph.Core.Auth;
 using TaskGraph.Core.Common;
 using TaskGraph.Core.Events;
 
@@ -16,13 +15,13 @@ public static class EventsEndpoints
 {
     public static IEndpointRouteBuilder MapEvents(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/v1/events", async Task<Ok<IReadOnlyList<TaskEventResponse>>> (string? after, string? limit, ClaimsPrincipal user, TaskEventLog events, HttpContext http, CancellationToken cancellationToken) =>
+        app.MapGet("/v1/events", async Task<Ok<IReadOnlyList<TaskEventResponse>>> (string? after, string? limit, Actor actor, TaskEventLog events, HttpContext http, CancellationToken cancellationToken) =>
             {
                 var errors = new ValidationErrors();
                 var afterId = ParseAfter(after, errors);
                 var size = QueryValues.ParseInt(limit, "limit", Paging.DefaultLimit, 1, Paging.MaxLimit, errors);
                 errors.ThrowIfAny();
-                var (items, hasMore) = await events.PageAsync(user.RequireActor(), afterId, size, cancellationToken);
+                var (items, hasMore) = await events.PageAsync(actor, afterId, size, cancellationToken);
                 WriteLinks(http, size, hasMore ? items[^1].Id : null);
                 return TypedResults.Ok<IReadOnlyList<TaskEventResponse>>(items.Select(TaskEventResponse.From).ToList());
             })

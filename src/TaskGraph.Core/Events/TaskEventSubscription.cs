@@ -107,12 +107,12 @@ public sealed class TaskEventSubscription : IDisposable
     {
         await using var scope = _scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        if (await services.GetRequiredService<UserAccounts>().FindRoleAsync(Actor.UserId, cancellationToken) is not { } role)
+        if (await services.GetRequiredService<UserAccounts>().FindActorAsync(Actor.UserId, cancellationToken) is not { } current)
         {
             End(TaskEventStreamEnd.AccessLost);
             return null;
         }
-        return await services.GetRequiredService<TaskEventLog>().ReadVisibleAsync(Actor with { Role = role }, after, _position, ReplayPageSize, cancellationToken);
+        return await services.GetRequiredService<TaskEventLog>().ReadVisibleAsync(current, after, _position, ReplayPageSize, cancellationToken);
     }
 
     private void End(TaskEventStreamEnd reason)

@@ -226,7 +226,7 @@ public sealed partial class UserAccounts(TaskGraphDbContext db, PasswordHasher p
         return role is { } current ? new Actor(userId, current) : null;
     }
 
-    /// <summary><see cref="FindRoleAsync"/> for many users at once: every id asked for is a key, null for users that no longer exist.</summary>
+    /// <summary><see cref="FindActorAsync"/>'s lookup for many users at once (the event dispatcher's, per batch): every id asked for is a key, null for users that no longer exist.</summary>
     public async Task<Dictionary<int, Role?>> FindRolesAsync(IReadOnlyCollection<int> userIds, CancellationToken cancellationToken)
     {
         var roles = userIds.ToDictionary(id => id, _ => (Role?)null);

@@ -1,4 +1,6 @@
+using GraphQL;
 using GraphQL.Types;
+using TaskGraph.Core.Auth;
 using TaskGraph.Core.Events;
 using TaskGraph.Schema.Execution;
 
@@ -18,6 +20,12 @@ public sealed class TaskEventGraphType : ObjectGraphType<TaskEvent>
         Field<NonNullGraphType<DateTimeGraphType>>("occurredAt").Description("When the change was committed (UTC).").Resolve(c => c.Source.OccurredAt);
         Field<UserType>("actor")
             .Description("Who made the change. Null when the system made it (DUE_SOON) and, unless you are an admin, when someone else did (an admin changing your task).")
-            .Resolve(c => c.Source.ActorId is { } actorId && (actorId == c.Actor().UserId || c.Actor().IsAdmin) ? c.Service<UserBatchLoader>().Load(actorId) : null);
+            .Resolve(c => c.Source.ActorId is { } actorId && Viewer(c) is { } viewer && (actorId == viewer.UserId || viewer.IsAdmin) ? c.Service<UserBatchLoader>().Load(actorId) : null);
     }
+
+    /// <summary>
+    /// The subscriber. Each event runs in a service scope of its own, without a request's
+    /// CurrentActor; the principal is the one the transport authenticated, with the role it resolved.
+    /// </summary>
+    private static Actor? Viewer(IResolveFieldContext context) => context.User is { } user ? Actor.FromPrincipal(user) : null;
 }

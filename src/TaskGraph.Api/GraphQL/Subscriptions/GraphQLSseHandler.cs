@@ -59,7 +59,7 @@ public sealed class GraphQLSseHandler(
             await WriteAsync(response, Complete, context.RequestAborted);
             return;
         }
-        using var lease = limiter.TryAcquire(Actor.FromPrincipal(context.User)!.UserId, Transport);
+        using var lease = limiter.TryAcquire(context.RequestServices.GetRequiredService<CurrentActor>().Required.UserId, Transport);
         if (lease is null)
         {
             var error = new ExecutionError($"You have {limiter.Limit} subscriptions open, the most one user may have: close one first.") { Code = ErrorCodes.RateLimited };

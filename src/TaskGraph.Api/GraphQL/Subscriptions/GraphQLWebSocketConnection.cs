@@ -6,8 +6,10 @@ using System.Text.Json;
 using System.Threading.Channels;
 using GraphQL;
 using GraphQL.Transport;
+using TaskGraph.Api.Auth;
 using TaskGraph.Core.Auth;
 using TaskGraph.Core.Events;
+using TaskGraph.Core.Users;
 using TaskGraph.Schema;
 using TaskGraph.Schema.Execution;
 using static TaskGraph.Api.GraphQL.Subscriptions.GraphQLWebSocketCloseCodes;
@@ -291,10 +293,18 @@ internal sealed partial class GraphQLWebSocketConnection(GraphQLWebSocketHandler
             }
             var flow = new SubscriptionFlow(_options.MaxInFlightEvents);
             ExecutionResult result;
-            // A scope per operation: its DbContext lives as long as the operation, not the socket.
+            // A scope per operation, like a request: its DbContext lives as long as the operation, and its
+            // caller is resolved with the role the user holds now, not at connection_init.
             await using (var scope = server.Scopes.CreateAsyncScope())
             {
-                result = await server.Execution.ExecuteAsync(request, user, scope.ServiceProvider, Transport,
+                var services = scope.ServiceProvider;
+                if (await services.GetRequiredService<UserAccounts>().FindActorAsync(Actor.FromPrincipal(user)!.UserId, operation.Cancelled) is not { } actor)
+                {
+                    Close(Unauthorized, "Unauthorized: the user no longer exists");
+                    return;
+                }
+                services.GetRequiredService<CurrentActor>().Value = actor;
+                result = await server.Execution.ExecuteAsync(request, CurrentRole.Apply(user, actor.Role), services, Transport,
                     options => options.UserContext[SubscriptionFlow.UserContextKey] = flow, operation.Cancelled);
             }
             if (result.Streams is { Count: > 0 } streams)
