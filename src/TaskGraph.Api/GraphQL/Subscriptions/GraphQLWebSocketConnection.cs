@@ -249,31 +249,26 @@ internal sealed partial class GraphQLWebSocketConnection(GraphQLWebSocketHandler
             Close(BadRequest, Truncate($"Invalid message received: {invalid.Message}"));
             return;
         }
-        Operation operation;
+        Operation? operation = null;
+        bool duplicate;
         lock (_gate)
         {
-            if (_operations.ContainsKey(id))
+            duplicate = _operations.ContainsKey(id);
+            if (!duplicate && _operations.Count < _options.MaxOperationsPerConnection)
             {
-                operation = null!;
-            }
-            else if (_operations.Count >= _options.MaxOperationsPerConnection)
-            {
-                operation = new Operation(id, full: true);
-            }
-            else
-            {
-                operation = new Operation(id, full: false);
+                operation = new Operation(id);
                 _operations.Add(id, operation);
             }
         }
-        if (operation is null)
+        if (duplicate)
         {
             Close(SubscriberAlreadyExists, Truncate($"Subscriber for {id} already exists"));
         }
-        else if (operation.Full)
+        else if (operation is null)
         {
             server.Metrics.SubscriptionRejections.Add(1, new KeyValuePair<string, object?>("limit", "connection"));
-            SendErrors(operation, new ExecutionError($"A connection may have at most {_options.MaxOperationsPerConnection} operations open: complete one first.") { Code = ErrorCodes.RateLimited });
+            var full = new ExecutionError($"A connection may have at most {_options.MaxOperationsPerConnection} operations open: complete one first.") { Code = ErrorCodes.RateLimited };
+            Send(new OperationMessage { Type = "error", Id = id, Payload = new[] { full } });
         }
         else
         {
@@ -400,11 +395,11 @@ internal sealed partial class GraphQLWebSocketConnection(GraphQLWebSocketHandler
     }
 
     private void SendErrors(Operation operation, params ExecutionError[] errors) =>
-        SendIfActive(operation, new OperationMessage { Type = "error", Id = operation.Id, Payload = errors }, ignoreRegistration: operation.Full);
+        SendIfActive(operation, new OperationMessage { Type = "error", Id = operation.Id, Payload = errors });
 
-    private void SendIfActive(Operation operation, OperationMessage message, bool ignoreRegistration = false)
+    private void SendIfActive(Operation operation, OperationMessage message)
     {
-        if (ignoreRegistration || IsActive(operation))
+        if (IsActive(operation))
         {
             Send(message);
         }
@@ -516,7 +511,7 @@ internal sealed partial class GraphQLWebSocketConnection(GraphQLWebSocketHandler
     private readonly record struct Outgoing(byte[] Bytes, SubscriptionFlow? Flow);
 
     /// <summary>One operation of the connection: cancelled when it ends; a subscription also holds its stream and its place in the per-user limit.</summary>
-    private sealed class Operation(string id, bool full) : IDisposable
+    private sealed class Operation(string id) : IDisposable
     {
         private readonly Lock _gate = new();
         private readonly CancellationTokenSource _cancel = new();
@@ -525,9 +520,6 @@ internal sealed partial class GraphQLWebSocketConnection(GraphQLWebSocketHandler
         private bool _ended;
 
         public string Id => id;
-
-        /// <summary>Refused because the connection was full: never registered, so its error is sent anyway.</summary>
-        public bool Full => full;
 
         public CancellationToken Cancelled => _cancel.Token;
 
