@@ -26,10 +26,14 @@ public static class EventsEndpoints
                 return TypedResults.Ok<IReadOnlyList<TaskEventResponse>>(items.Select(TaskEventResponse.From).ToList());
             })
             .WithTags("Events")
+            .WithName("listEvents")
             .WithSummary("Task events after an id, oldest first (sync feed)")
+            .WithDescription("Keep the id of the last event you processed and pass it as after; Link has rel=next while more events exist.")
             .RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 

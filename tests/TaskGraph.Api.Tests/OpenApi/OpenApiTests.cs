@@ -20,6 +20,7 @@ public sealed class OpenApiTests(TaskGraphFactory factory) : IClassFixture<TaskG
         { "get", "/v1/tasks/external-joke", false },
         { "get", "/v1/users", true },
         { "patch", "/v1/users/{id}/role", true },
+        { "get", "/v1/events", true },
     };
 
     [Theory]
