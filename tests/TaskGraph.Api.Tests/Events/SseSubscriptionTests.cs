@@ -9,6 +9,9 @@ public sealed class SseSubscriptionTests : IDisposable
 {
     private readonly TaskGraphFactory _factory = new TaskGraphFactory().WithKestrel();
 
+    // No keep-alive comment within any test's time: the headers and events must go out on their own.
+    public SseSubscriptionTests() => _factory.Settings["Subscriptions:KeepAliveSeconds"] = "3600";
+
     public void Dispose() => _factory.Dispose();
 
     [Fact]

@@ -47,19 +47,25 @@ public static class Subscriptions
     public static string Title(this JsonElement taskEvent) => taskEvent.GetProperty("task").GetProperty("title").GetString()!;
 
     /// <summary>
-    /// Waits until a subscription without <c>after</c> is live: creates marker tasks until one
-    /// arrives (the protocol has no "subscribed" message), and returns that marker's event.
+    /// Waits until a subscription without <c>after</c> is live: creates marker tasks until one arrives
+    /// (the protocol has no "subscribed" message), then one last marker, read up to, so no earlier
+    /// marker is still on its way. Returns that last marker's event.
     /// </summary>
     public static async Task<JsonElement> WaitUntilLiveAsync(this GraphQLWebSocketClient socket, string id, HttpClient owner)
     {
-        for (var attempt = 0; attempt < 50; attempt++)
+        for (var attempt = 0; await socket.TryReceiveAsync(TimeSpan.FromMilliseconds(300)) is null; attempt++)
         {
+            Assert.True(attempt < 50, "The subscription never went live.");
             await owner.CreateTaskAsync($"marker {attempt}");
-            if (await socket.TryReceiveAsync(TimeSpan.FromMilliseconds(300)) is { } message)
+        }
+        var last = (await owner.CreateTaskAsync("last marker")).Id.ToString(CultureInfo.InvariantCulture);
+        while (true)
+        {
+            var taskEvent = await socket.NextEventAsync(id);
+            if (taskEvent.GetProperty("taskId").GetString() == last)
             {
-                return message.GetProperty("payload").GetProperty("data").GetProperty("taskChanged");
+                return taskEvent;
             }
         }
-        throw new TimeoutException("The subscription never went live.");
     }
 }

@@ -48,7 +48,8 @@ public sealed class GraphQLSseHandler(
         response.Headers.CacheControl = "no-cache";
         response.Headers["X-Accel-Buffering"] = "no"; // proxies such as nginx: pass events on as they come
         context.Features.GetRequiredFeature<IHttpResponseBodyFeature>().DisableBuffering();
-        await response.StartAsync(context.RequestAborted);
+        // Headers out now: a client waits for them before it reads any event.
+        await response.Body.FlushAsync(context.RequestAborted);
 
         var flow = new SubscriptionFlow(options.Value.MaxInFlightEvents);
         var result = await execution.ExecuteAsync(request, context.User, context.RequestServices, Transport,
