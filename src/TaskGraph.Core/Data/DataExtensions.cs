@@ -68,7 +68,7 @@ public static class DataExtensions
 
     private static readonly string[] TimeoutKeywords = ["Timeout", "Connect Timeout", "Connection Timeout"];
 
-    /// <summary>Applies pending migrations (EF takes a migration lock, so several instances may start at once).</summary>
+    /// <summary>Applies pending migrations; several instances may start at once (EF's migration lock, and on PostgreSQL one of ours).</summary>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
@@ -77,11 +77,47 @@ public static class DataExtensions
         scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DataExtensions))
             .LogInformation("Database: {Database}", database.Describe());
         var db = scope.ServiceProvider.GetRequiredService<TaskGraphDbContext>();
-        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            await MigratePostgresAsync(db, cancellationToken);
+        }
+        else
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
         if (db.Database.IsSqlite())
         {
             // WAL lets readers run while one writer writes; the mode is stored in the database file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+        }
+    }
+
+    /// <summary>Any fixed number: the PostgreSQL advisory lock that serializes whole migration runs.</summary>
+    private const long PostgresMigrationLock = 0x5441534B_4D49;
+
+    /// <summary>
+    /// EF's own PostgreSQL lock did not stop two instances starting together from both applying the
+    /// second of two pending migrations (ConcurrentStartupTests): a session-level advisory lock held
+    /// for the whole run makes the later instance find nothing pending.
+    /// </summary>
+    private static async Task MigratePostgresAsync(TaskGraphDbContext db, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({PostgresMigrationLock})", cancellationToken);
+            try
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({PostgresMigrationLock})", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
     }
 }
