@@ -48,11 +48,11 @@ stop_server() {
 trap stop_server EXIT
 
 log "graphql e2e: starting the API at $BASE"
-# A high rate limit: the audits send dozens of requests to /graphql from one client. No joke
+# High rate limits: the audits send dozens of requests to /graphql from one client, and the checks sign several users up. No joke
 # upstream (there is no internet here). Request logging off, so the log shown on failure is the app's.
 env ASPNETCORE_ENVIRONMENT=Development \
   DATABASE_URL="Data Source=$WORK/taskgraph-e2e.db" \
-  RATE_LIMIT=100000 RATE_PERIOD=60 \
+  RATE_LIMIT=100000 RATE_PERIOD=60 RateLimiting__Auth__Limit=1000 \
   JOKE_API_URL="http://127.0.0.1:9" \
   Logging__LogLevel__Microsoft.AspNetCore=Warning \
   dotnet "$API_DLL" --urls "$BASE" >"$WORK/server.log" 2>&1 &

@@ -280,7 +280,7 @@ internal sealed partial class GraphQLWebSocketConnection(GraphQLWebSocketHandler
     {
         try
         {
-            if (await server.RateLimitAsync(Actor.FromPrincipal(user)!.UserId, operation.Cancelled) is { } limited)
+            if (await server.RateLimitAsync(Actor.FromPrincipal(user)!, operation.Cancelled) is { } limited)
             {
                 SendErrors(operation, limited);
                 End(operation);

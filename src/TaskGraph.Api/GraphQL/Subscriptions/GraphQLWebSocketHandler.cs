@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using TaskGraph.Api.Auth;
 using TaskGraph.Api.Observability;
 using TaskGraph.Api.RateLimiting;
+using TaskGraph.Core.Auth;
 using TaskGraph.Schema;
 
 namespace TaskGraph.Api.GraphQL.Subscriptions;
@@ -92,10 +93,10 @@ public sealed class GraphQLWebSocketHandler(
     /// Each operation over a socket counts against the caller's request limit as one request over
     /// HTTP would; null when allowed, else the error to answer with.
     /// </summary>
-    internal async Task<ExecutionError?> RateLimitAsync(int userId, CancellationToken cancellationToken)
+    internal async Task<ExecutionError?> RateLimitAsync(Actor caller, CancellationToken cancellationToken)
     {
         if (rateLimitPaths.For(GraphiQLMiddleware.EndpointPath) is not { } policy
-            || await rateLimits.AcquireAsync(RateLimitingMiddleware.UserKey(userId), policy, cancellationToken) is not { Allowed: false } decision)
+            || await rateLimits.AcquireAsync(ClientKeys.For(caller, address: null, keyByUser: true), policy, 1, cancellationToken) is not { Allowed: false } decision)
         {
             return null;
         }
