@@ -11,8 +11,7 @@ public sealed class MetricsTests(TaskGraphFactory factory) : IClassFixture<TaskG
         await client.GetAsync("/v1/tasks"); // 401
         await client.GetAsync("/v1/tasks/external-joke"); // 200
 
-        var response = await client.GetAsync("/metrics");
-        var text = await response.Content.ReadAsStringAsync();
+        var (response, text) = await ScrapeUntilAsync(client, "http_route=\"/v1/tasks/external-joke\"");
 
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
@@ -36,5 +35,21 @@ public sealed class MetricsTests(TaskGraphFactory factory) : IClassFixture<TaskG
 
         Assert.Matches("""taskgraph_rate_limit_rejections_total\{[^}]*\} 2\b""", await client.GetStringAsync("/metrics"));
         Assert.DoesNotContain("taskgraph_rate_limit_rejections_total{", await quietClient.GetStringAsync("/metrics"), StringComparison.Ordinal);
+    }
+
+    /// <summary>A request's duration is recorded after its client has the response: scrape until it is in (or give up after 10 s).</summary>
+    private static async Task<(HttpResponseMessage Response, string Text)> ScrapeUntilAsync(HttpClient client, string expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var response = await client.GetAsync("/metrics");
+            var text = await response.Content.ReadAsStringAsync();
+            if (text.Contains(expected, StringComparison.Ordinal) || DateTime.UtcNow > deadline)
+            {
+                return (response, text);
+            }
+            await Task.Delay(200);
+        }
     }
 }
