@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -44,8 +45,14 @@ public sealed class SubscriptionLimitTests
         Assert.Matches("""taskgraph_subscriptions_rejections_total\{[^}]*limit="user"[^}]*\} 1\b""", metrics);
         Assert.Matches("""taskgraph_subscriptions_events_total\{[^}]*transport="websocket"[^}]*\} 3\b""", metrics);
 
-        // Completing one frees a place for the user.
+        // Completing one frees a place for the user, once the server has processed the complete.
         await first.SendAsync(new { id = "a", type = "complete" });
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!Regex.IsMatch(await alice.Client.GetStringAsync("/metrics"), """taskgraph_subscriptions_active\{[^}]*transport="websocket"[^}]*\} 2\b"""))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The completed subscription still counts.");
+            await Task.Delay(100);
+        }
         await second.SubscribeAsync("f", Subscriptions.TaskChanged, Subscriptions.FromStart);
         Assert.Equal("proves all three are live", (await second.NextEventAsync("f")).Title());
     }
