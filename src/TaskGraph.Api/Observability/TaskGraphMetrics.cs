@@ -24,6 +24,7 @@ public sealed class TaskGraphMetrics
         SubscriptionRejections = meter.CreateCounter<long>("taskgraph.subscriptions.rejections", description: "Operations refused by a subscription limit, tagged limit=connection|user|rate.");
         WebSocketConnections = meter.CreateUpDownCounter<long>("taskgraph.websocket.connections", description: "Open graphql-transport-ws connections.");
         WebSocketCloses = meter.CreateCounter<long>("taskgraph.websocket.closes", description: "WebSocket connections the server closed, tagged code (1013: slow consumer, 1009: message too big, 44xx: protocol).");
+        RedisFailures = meter.CreateCounter<long>("taskgraph.redis.failures", description: "Redis calls that failed or timed out and were answered in this process instead, tagged operation.");
     }
 
     public Counter<long> RateLimitRejections { get; }
@@ -45,4 +46,6 @@ public sealed class TaskGraphMetrics
     public UpDownCounter<long> WebSocketConnections { get; }
 
     public Counter<long> WebSocketCloses { get; }
+
+    public Counter<long> RedisFailures { get; }
 }

@@ -25,15 +25,13 @@ public sealed class InProcessRateLimitStore(TimeProvider time) : IRateLimitStore
         }));
     }
 
-    /// <summary>Adds requests the Redis store has allowed, so this log can take over with the same history.</summary>
-    public void Record(string key, RateLimitPolicy policy, int permits)
+    /// <summary>Gives back the newest <paramref name="permits"/> taken by <see cref="AcquireAsync"/>: the Redis store reserves here first and returns what Redis refuses.</summary>
+    public void Release(string key, RateLimitPolicy policy, int permits)
     {
         var now = time.GetTimestamp();
-        var window = Window(policy);
         _logs.Update($"{policy.Name}:{key}", now, log =>
         {
-            log.Trim(now, window);
-            log.Add(now, window, permits);
+            log.RemoveNewest(permits);
             return true;
         });
     }
@@ -43,7 +41,7 @@ public sealed class InProcessRateLimitStore(TimeProvider time) : IRateLimitStore
     /// <summary>The timestamps of the requests counted in the last window, oldest first.</summary>
     private sealed class SlidingLog
     {
-        private readonly Queue<long> _entries = new();
+        private readonly LinkedList<long> _entries = new();
         private long _window;
 
         public int Count => _entries.Count;
@@ -53,16 +51,24 @@ public sealed class InProcessRateLimitStore(TimeProvider time) : IRateLimitStore
             _window = window;
             for (var i = 0; i < permits; i++)
             {
-                _entries.Enqueue(now);
+                _entries.AddLast(now);
             }
         }
 
         /// <summary>Drops entries at or before the window's start: the log then holds exactly the last window's requests.</summary>
         public void Trim(long now, long window)
         {
-            while (_entries.Count > 0 && _entries.Peek() <= now - window)
+            while (_entries.First is { } oldest && oldest.Value <= now - window)
             {
-                _entries.Dequeue();
+                _entries.RemoveFirst();
+            }
+        }
+
+        public void RemoveNewest(int permits)
+        {
+            for (var i = 0; i < permits && _entries.Count > 0; i++)
+            {
+                _entries.RemoveLast();
             }
         }
 

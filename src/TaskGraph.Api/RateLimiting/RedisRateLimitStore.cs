@@ -6,8 +6,9 @@ namespace TaskGraph.Api.RateLimiting;
 
 /// <summary>
 /// A sliding-window log per key in a Redis sorted set, decided by one atomic Lua script on Redis's
-/// clock. Allowed requests are also recorded in this process's log, which decides while Redis is
-/// unreachable or slow, so the limit holds per instance instead of disappearing.
+/// clock. Each request first takes its place in this process's log, and gives it back when Redis
+/// refuses: so one instance never allows more than the limit, even while Redis answers late or not at
+/// all, and the shared log keeps several instances exact while Redis answers in time.
 /// </summary>
 public sealed class RedisRateLimitStore(RedisConnection redis, InProcessRateLimitStore local) : IRateLimitStore
 {
@@ -53,8 +54,14 @@ public sealed class RedisRateLimitStore(RedisConnection redis, InProcessRateLimi
         return {allowed, limit - count, reset}
         """;
 
-    public ValueTask<RateLimitDecision> AcquireAsync(string key, RateLimitPolicy policy, int permits, CancellationToken cancellationToken) =>
-        redis.WithFallbackAsync("rate limiting", async database =>
+    public async ValueTask<RateLimitDecision> AcquireAsync(string key, RateLimitPolicy policy, int permits, CancellationToken cancellationToken)
+    {
+        var reserved = await local.AcquireAsync(key, policy, permits, cancellationToken);
+        if (!reserved.Allowed)
+        {
+            return reserved;
+        }
+        return await redis.WithFallbackAsync("rate limiting", async database =>
         {
             var result = (RedisResult[])(await database.ScriptEvaluateAsync(
                 SlidingWindowScript,
@@ -64,10 +71,11 @@ public sealed class RedisRateLimitStore(RedisConnection redis, InProcessRateLimi
                 Allowed: (int)result[0] == 1,
                 Remaining: Math.Max(0, (int)result[1]),
                 ResetAfter: TimeSpan.FromMicroseconds(Math.Max(0, (long)result[2])));
-            if (decision.Allowed)
+            if (!decision.Allowed)
             {
-                local.Record(key, policy, permits);
+                local.Release(key, policy, permits);
             }
             return decision;
-        }, () => local.AcquireAsync(key, policy, permits, cancellationToken));
+        }, () => ValueTask.FromResult(reserved));
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using TaskGraph.Api.Observability;
 
 namespace TaskGraph.Api.Redis;
 
@@ -8,7 +9,7 @@ namespace TaskGraph.Api.Redis;
 /// a ping, and one throttled warning per outage instead of one per request. Connecting never throws:
 /// a Redis that is down is "not connected" until the multiplexer reconnects by itself.
 /// </summary>
-public sealed partial class RedisConnection(IOptions<RedisOptions> options, TimeProvider time, ILogger<RedisConnection> logger) : IDisposable
+public sealed partial class RedisConnection(IOptions<RedisOptions> options, TimeProvider time, TaskGraphMetrics metrics, ILogger<RedisConnection> logger) : IDisposable
 {
     // Decided from options, not from configuration at registration: settings a host adds late
     // (tests, hosting layers) are only visible once the options are built.
@@ -100,6 +101,7 @@ public sealed partial class RedisConnection(IOptions<RedisOptions> options, Time
     /// <summary>Records a failure and logs it, at most once per <see cref="RedisOptions.WarningIntervalSeconds"/>.</summary>
     public void ReportFailure(string operation, Exception? exception)
     {
+        metrics.RedisFailures.Add(1, new KeyValuePair<string, object?>("operation", operation));
         Interlocked.Exchange(ref _lastFailureTicks, time.GetUtcNow().UtcTicks);
         var now = time.GetTimestamp();
         var last = Interlocked.Read(ref _lastWarningTimestamp);

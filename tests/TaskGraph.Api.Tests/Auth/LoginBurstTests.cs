@@ -1,7 +1,11 @@
 using System.Net;
+using System.Diagnostics.Metrics;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using TaskGraph.Api.Tests.Infrastructure;
 using TaskGraph.Api.Tests.RateLimiting;
+using TaskGraph.Core.Common;
 
 namespace TaskGraph.Api.Tests.Auth;
 
@@ -40,12 +44,25 @@ public sealed class LoginBurstTests(RedisServerFixture redis)
         var clients = new[] { first.CreateClient(), second.CreateClient() };
         using var firstVerifications = first.CountPasswordVerifications();
         using var secondVerifications = second.CountPasswordVerifications();
+        using var redisFailures = new MetricCollector<long>(first.Services.GetRequiredService<IMeterFactory>(), TaskGraphMeter.Name, "taskgraph.redis.failures");
+        using var secondRedisFailures = new MetricCollector<long>(second.Services.GetRequiredService<IMeterFactory>(), TaskGraphMeter.Name, "taskgraph.redis.failures");
 
         var statuses = await RateLimitAssertions.SendConcurrentlyAsync(Burst, i => clients[i % 2].SendAsync(Login(i)));
 
-        Assert.Equal(Limit, statuses.Count(s => s == HttpStatusCode.Unauthorized));
-        Assert.Equal(Burst - Limit, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
-        Assert.Equal(Limit, firstVerifications.Count() + secondVerifications.Count());
+        var allowed = statuses.Count(s => s == HttpStatusCode.Unauthorized);
+        Assert.Equal(Burst, allowed + statuses.Count(s => s == HttpStatusCode.TooManyRequests));
+        Assert.Equal(allowed, firstVerifications.Count() + secondVerifications.Count());
+        if (redisFailures.GetMeasurementSnapshot().Count + secondRedisFailures.GetMeasurementSnapshot().Count == 0)
+        {
+            Assert.Equal(Limit, allowed); // Redis answered every decision: one limit across both instances
+        }
+        else
+        {
+            // A machine loaded enough to make Redis calls time out: each instance decided on its own
+            // for a while, which the contract allows, but never beyond the limit.
+            Assert.InRange(firstVerifications.Count(), 0, Limit);
+            Assert.InRange(secondVerifications.Count(), 0, Limit);
+        }
     }
 
     /// <summary>bcrypt at cost 10 (tens of milliseconds), not the suite's 4, and the contract's login limit.</summary>

@@ -83,6 +83,27 @@ public sealed class InProcessRateLimitStoreTests
     }
 
     [Fact]
+    public async Task Released_permits_can_be_taken_again_and_the_older_ones_still_expire_first()
+    {
+        var time = new ManualTime();
+        var store = new InProcessRateLimitStore(time);
+        Assert.True((await store.AcquireAsync("a", FivePerMinute, 2, default)).Allowed); // at 0 s
+        time.Advance(TimeSpan.FromSeconds(30));
+        Assert.True((await store.AcquireAsync("a", FivePerMinute, 3, default)).Allowed); // at 30 s
+        Assert.False((await store.AcquireAsync("a", FivePerMinute, 1, default)).Allowed);
+
+        store.Release("a", FivePerMinute, 3); // the three at 30 s, as when Redis refuses them
+
+        var retaken = await store.AcquireAsync("a", FivePerMinute, 3, default);
+        Assert.True(retaken.Allowed);
+        Assert.Equal(0, retaken.Remaining);
+        // The two at 0 s are still the oldest: they leave the window at 60 s, 30 s from now.
+        var full = await store.AcquireAsync("a", FivePerMinute, 1, default);
+        Assert.False(full.Allowed);
+        Assert.Equal(TimeSpan.FromSeconds(30), full.ResetAfter);
+    }
+
+    [Fact]
     public async Task A_cost_budget_takes_all_or_nothing_and_restores_at_its_rate_up_to_the_limit()
     {
         var time = new ManualTime();

@@ -1,7 +1,12 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TaskGraph.Api.Observability;
 using TaskGraph.Api.Redis;
 using TaskGraph.Api.Tests.Infrastructure;
+using TaskGraph.Core.Common;
 
 namespace TaskGraph.Api.Tests.Redis;
 
@@ -38,7 +43,9 @@ public sealed class RedisConnectionTests(RedisServerFixture redis)
         var logger = new CapturingLogger();
         var time = new SteppingTime();
         // Nothing listens on port 1: the connect fails fast and the multiplexer keeps retrying in the background.
-        using var connection = Create("127.0.0.1:1", logger, time);
+        using var meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        using var failures = new MetricCollector<long>(meters.GetRequiredService<IMeterFactory>(), TaskGraphMeter.Name, "taskgraph.redis.failures");
+        using var connection = Create("127.0.0.1:1", logger, time, meters: meters);
 
         for (var i = 0; i < 100; i++)
         {
@@ -47,6 +54,8 @@ public sealed class RedisConnectionTests(RedisServerFixture redis)
         Assert.Null(await connection.PingAsync());
         Assert.Equal(1, logger.Warnings);
         Assert.NotNull(connection.LastFailure);
+        // Every failed call is counted, though only one was logged.
+        Assert.Equal(101, failures.GetMeasurementSnapshot().Count);
 
         time.Advance(TimeSpan.FromSeconds(31));
         connection.TryGetDatabase("test");
@@ -54,8 +63,14 @@ public sealed class RedisConnectionTests(RedisServerFixture redis)
         Assert.Equal(2, logger.Warnings);
     }
 
-    private static RedisConnection Create(string? url, ILogger<RedisConnection> logger, TimeProvider? time = null, int connectTimeoutMs = 200) =>
-        new(Options.Create(new RedisOptions { Url = url, ConnectTimeoutMs = connectTimeoutMs, WarningIntervalSeconds = 30 }), time ?? TimeProvider.System, logger);
+    private static RedisConnection Create(string? url, ILogger<RedisConnection> logger, TimeProvider? time = null, int connectTimeoutMs = 200, IServiceProvider? meters = null) =>
+        new(
+            Options.Create(new RedisOptions { Url = url, ConnectTimeoutMs = connectTimeoutMs, WarningIntervalSeconds = 30 }),
+            time ?? TimeProvider.System,
+            new TaskGraphMetrics((meters ?? SharedMeters).GetRequiredService<IMeterFactory>()),
+            logger);
+
+    private static readonly ServiceProvider SharedMeters = new ServiceCollection().AddMetrics().BuildServiceProvider();
 
     private sealed class CapturingLogger : ILogger<RedisConnection>
     {
