@@ -23,6 +23,7 @@ public sealed class TaskGraphMetrics
         SubscriptionEvents = meter.CreateCounter<long>("taskgraph.subscriptions.events", description: "Subscription results sent to clients, tagged transport.");
         SubscriptionRejections = meter.CreateCounter<long>("taskgraph.subscriptions.rejections", description: "Operations refused by a subscription limit, tagged limit=connection|user|rate.");
         WebSocketConnections = meter.CreateUpDownCounter<long>("taskgraph.websocket.connections", description: "Open graphql-transport-ws connections.");
+        Jobs = meter.CreateCounter<long>("taskgraph.jobs", description: "Background jobs entering a state, tagged state=enqueued|succeeded|failed and job (its class).");
         WebSocketCloses = meter.CreateCounter<long>("taskgraph.websocket.closes", description: "WebSocket connections the server closed, tagged code (1013: slow consumer, 1009: message too big, 44xx: protocol).");
         RedisFailures = meter.CreateCounter<long>("taskgraph.redis.failures", description: "Redis calls that failed or timed out and were answered in this process instead, tagged operation.");
     }
@@ -48,4 +49,6 @@ public sealed class TaskGraphMetrics
     public Counter<long> WebSocketCloses { get; }
 
     public Counter<long> RedisFailures { get; }
+
+    public Counter<long> Jobs { get; }
 }

@@ -45,6 +45,10 @@ public class TaskGraphFactory : WebApplicationFactory<Program>
             ["RateLimiting:Limit"] = "100000",
             ["RateLimiting:Auth:Limit"] = "100000",
             ["GraphQL:CostLimit"] = "100000000",
+            // Background jobs are picked up in a tenth of a second, not Hangfire's 15 s.
+            ["Jobs:WorkerCount"] = "2",
+            ["Jobs:PollIntervalMilliseconds"] = "100",
+            ["Jobs:SchedulePollIntervalMilliseconds"] = "100",
         };
     }
 

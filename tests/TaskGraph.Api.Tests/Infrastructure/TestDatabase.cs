@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using TaskGraph.Api.Jobs;
 
 namespace TaskGraph.Api.Tests.Infrastructure;
 
@@ -102,10 +103,12 @@ public sealed class SqliteTestDatabase : TestDatabase
         {
             Directory.Delete(Path);
         }
+        var jobs = JobsExtensions.JobsDatabasePath(Url);
         foreach (var suffix in Suffixes)
         {
             File.Delete(Path + suffix);
             File.Delete(Path + suffix + ".away");
+            File.Delete(jobs + suffix);
         }
     }
 }
