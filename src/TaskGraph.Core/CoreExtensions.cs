@@ -10,6 +10,7 @@ using TaskGraph.Core.Events;
 using TaskGraph.Core.Jokes;
 using TaskGraph.Core.Tasks;
 using TaskGraph.Core.Users;
+using ZiggyCreatures.Caching.Fusion;
 
 namespace TaskGraph.Core;
 
@@ -31,6 +32,9 @@ public static class CoreExtensions
         services.AddScoped<CurrentActor>();
         services.AddScoped(provider => provider.GetRequiredService<CurrentActor>().Required);
 
+        // The host adds the backplane (IFusionCacheBackplane) that evicts callers on every instance.
+        services.AddFusionCache(CallerCache.CacheName).TryWithRegisteredBackplane();
+        services.AddSingleton<CallerCache>();
         services.AddScoped<UserAccounts>();
         services.AddScoped<TaskQueries>();
         services.AddScoped<TaskCommands>();

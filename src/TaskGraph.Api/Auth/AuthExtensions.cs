@@ -1,7 +1,11 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
+using TaskGraph.Api.Redis;
 using TaskGraph.Core.Auth;
 using TaskGraph.Core.Users;
+using ZiggyCreatures.Caching.Fusion;
+using ZiggyCreatures.Caching.Fusion.Backplane;
+using ZiggyCreatures.Caching.Fusion.Backplane.StackExchangeRedis;
 
 namespace TaskGraph.Api.Auth;
 
@@ -22,9 +26,30 @@ public static class AuthExtensions
                 bearer.Events = new JwtBearerEvents { OnTokenValidated = ResolveCallerAsync };
             });
         services.AddSingleton<BearerTokens>();
+        services.AddCallerBackplane();
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(TokenClaims.AdminRole));
         return services;
+    }
+
+    /// <summary>
+    /// With Redis, <see cref="CallerCache"/> evictions reach every instance over pub/sub: FusionCache's
+    /// backplane on the app's own multiplexer, on a channel under the key prefix (deployments sharing a Redis stay apart).
+    /// </summary>
+    private static void AddCallerBackplane(this IServiceCollection services)
+    {
+        services.AddOptions<FusionCacheOptions>(CallerCache.CacheName).Configure<IOptions<RedisOptions>>((cache, redis) =>
+        {
+            cache.BackplaneChannelPrefix = $"{redis.Value.KeyPrefix}{CallerCache.CacheName}";
+            // Subscribed before the first lookup is cached, so no eviction can slip past.
+            cache.WaitForInitialBackplaneSubscribe = true;
+        });
+        // Null without Redis: FusionCache then keeps the callers of this one instance, evicted locally.
+        services.AddSingleton<IFusionCacheBackplane>(provider =>
+            provider.GetRequiredService<RedisConnection>().Multiplexer is { } multiplexer
+                ? new RedisBackplane(new RedisBackplaneOptions { ConnectionMultiplexerFactory = () => Task.FromResult(multiplexer) }, provider.GetService<ILogger<RedisBackplane>>())
+                : null!);
+        services.AddHostedService<CallerCacheChannel>();
     }
 
     /// <summary>

@@ -38,5 +38,12 @@ public sealed class AuthOptions
     [Range(1, 64)]
     public int PasswordHashingThreads { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
 
+    /// <summary>
+    /// How long an instance keeps a caller's role without asking the database (0: never). Changes evict
+    /// it on every instance at once; this bounds only what an eviction lost to a Redis outage could leave.
+    /// </summary>
+    [Range(0, 3600)]
+    public int CallerCacheSeconds { get; set; } = 30;
+
     public byte[] SigningKeyBytes => Encoding.UTF8.GetBytes(SecretKey ?? string.Empty);
 }

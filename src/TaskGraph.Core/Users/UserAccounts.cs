@@ -9,7 +9,7 @@ using TaskGraph.Core.Data;
 namespace TaskGraph.Core.Users;
 
 /// <summary>Registration, login, roles and the admin user list: the user rules both faces share.</summary>
-public sealed partial class UserAccounts(TaskGraphDbContext db, PasswordHasher passwords, TimeProvider time)
+public sealed partial class UserAccounts(TaskGraphDbContext db, PasswordHasher passwords, CallerCache callers, TimeProvider time)
 {
     public async Task<User> RegisterAsync(string? username, string? email, string? password, CancellationToken cancellationToken)
     {
@@ -50,6 +50,8 @@ public sealed partial class UserAccounts(TaskGraphDbContext db, PasswordHasher p
             await EnsureUniqueAsync(user, cancellationToken);
             throw;
         }
+        // An id can be reused after a delete (SQLite): an instance may remember it as nobody.
+        await callers.EvictAsync(user.Id, cancellationToken);
         return user;
     }
 
@@ -169,6 +171,7 @@ public sealed partial class UserAccounts(TaskGraphDbContext db, PasswordHasher p
         user.Role = role;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await callers.EvictAsync(userId, cancellationToken);
         return user;
     }
 
@@ -212,19 +215,26 @@ public sealed partial class UserAccounts(TaskGraphDbContext db, PasswordHasher p
             }
             user.Role = Role.Admin;
             await db.SaveChangesAsync(cancellationToken);
+            await callers.EvictAsync(user.Id, cancellationToken);
             return;
         }
     }
 
     /// <summary>
-    /// The user as a caller, with the role they hold now, or null when the user no longer exists. The
-    /// one lookup every authenticated request makes (a cache belongs here).
+    /// The user as a caller, with the role they hold now, or null when the user no longer exists: the
+    /// lookup every authenticated request makes, answered from <see cref="CallerCache"/> when it can be.
     /// </summary>
-    public async Task<Actor?> FindActorAsync(int userId, CancellationToken cancellationToken)
-    {
-        var role = await db.Users.Where(u => u.Id == userId).Select(u => (Role?)u.Role).FirstOrDefaultAsync(cancellationToken);
-        return role is { } current ? new Actor(userId, current) : null;
-    }
+    public ValueTask<Actor?> FindActorAsync(int userId, CancellationToken cancellationToken) =>
+        callers.GetOrLoadAsync(userId, async token =>
+        {
+            var role = await FindRole(db, userId, token);
+            return role is { } current ? new Actor(userId, current) : null;
+        }, cancellationToken);
+
+    /// <summary>A user's role by id (null: no such user), compiled once: the query runs on every cache miss.</summary>
+    private static readonly Func<TaskGraphDbContext, int, CancellationToken, Task<Role?>> FindRole =
+        EF.CompileAsyncQuery((TaskGraphDbContext context, int id, CancellationToken _) =>
+            context.Users.Where(u => u.Id == id).Select(u => (Role?)u.Role).FirstOrDefault());
 
     /// <summary><see cref="FindActorAsync"/>'s lookup for many users at once (the event dispatcher's, per batch): every id asked for is a key, null for users that no longer exist.</summary>
     public async Task<Dictionary<int, Role?>> FindRolesAsync(IReadOnlyCollection<int> userIds, CancellationToken cancellationToken)

@@ -8,29 +8,40 @@ namespace TaskGraph.Api.Tests.Auth;
 public sealed class CurrentUserTests
 {
     /// <summary>The authentication lookup reads only the role; loading a whole user (me, owners) reads the password hash too.</summary>
-    private static bool IsRoleLookup(string sql) =>
+    public static bool IsRoleLookup(string sql) =>
         sql.Contains("role", StringComparison.Ordinal) && sql.Contains("users", StringComparison.Ordinal) && !sql.Contains("password_hash", StringComparison.Ordinal);
 
-    [Fact]
-    public async Task The_role_is_read_once_per_request_however_many_fields_and_writes_need_the_caller()
+    [Theory]
+    [InlineData("{ me { id } a: tasks { totalCount } b: tasks(first: 1, order: [{title: ASC}]) { totalCount } }")]
+    [InlineData("mutation { a: createTask(input: {title: \"a\"}) { id } b: createTask(input: {title: \"b\"}) { id } c: createTask(input: {title: \"c\"}) { id } }")]
+    public async Task The_role_is_read_once_for_a_request_however_many_fields_need_the_caller_and_then_comes_from_the_cache(string request)
     {
         using var factory = new CommandCountingFactory();
         var (client, _) = await factory.CreateUserClientAsync();
-        string[] requests =
-        [
-            "{ me { id } a: tasks { totalCount } b: tasks(first: 1, order: [{title: ASC}]) { totalCount } }",
-            "mutation { a: createTask(input: {title: \"a\"}) { id } b: createTask(input: {title: \"b\"}) { id } c: createTask(input: {title: \"c\"}) { id } }",
-        ];
 
-        foreach (var request in requests)
+        factory.Commands.Clear();
+        await client.QueryAsync(request);
+        Assert.Single(factory.Commands.Commands, IsRoleLookup);
+
+        factory.Commands.Clear();
+        await client.QueryAsync(request);
+        (await client.GetAsync("/v1/tasks?sort=title")).EnsureSuccessStatusCode();
+        Assert.DoesNotContain(factory.Commands.Commands, IsRoleLookup);
+    }
+
+    [Fact]
+    public async Task With_the_caller_cache_off_every_request_reads_the_role()
+    {
+        using var factory = new CommandCountingFactory();
+        factory.Settings["Auth:CallerCacheSeconds"] = "0";
+        var (client, _) = await factory.CreateUserClientAsync();
+
+        for (var i = 0; i < 2; i++)
         {
             factory.Commands.Clear();
-            await client.QueryAsync(request);
+            (await client.GetAsync("/v1/tasks")).EnsureSuccessStatusCode();
             Assert.Single(factory.Commands.Commands, IsRoleLookup);
         }
-        factory.Commands.Clear();
-        (await client.GetAsync("/v1/tasks?sort=title")).EnsureSuccessStatusCode();
-        Assert.Single(factory.Commands.Commands, IsRoleLookup);
     }
 
     [Fact]

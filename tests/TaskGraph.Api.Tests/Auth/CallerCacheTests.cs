@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using TaskGraph.Api.Tests.Infrastructure;
+using TaskGraph.Core.Auth;
+using ZiggyCreatures.Caching.Fusion;
+using ZiggyCreatures.Caching.Fusion.Backplane;
+
+namespace TaskGraph.Api.Tests.Auth;
+
+/// <summary>Callers are cached per instance; a role change evicts them on every instance sharing the Redis.</summary>
+[Collection(RedisTests.Name)]
+public sealed class CallerCacheTests(RedisServerFixture redis)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task A_demotion_on_one_instance_refuses_the_next_admin_request_on_another()
+    {
+        var prefix = $"callers-{Guid.NewGuid():N}:";
+        using var first = new TaskGraphFactory().WithRedis(redis, prefix);
+        using var second = new TaskGraphFactory().WithRedis(redis, prefix);
+        second.Settings["Database:Url"] = first.Settings["Database:Url"];
+        var (onFirst, user) = await first.CreateUserClientAsync();
+        var admin = await first.CreateAdminClientAsync();
+        (await admin.PatchAsJsonAsync($"/v1/users/{user.Id}/role", new { role = "admin" })).EnsureSuccessStatusCode();
+        var onSecond = second.CreateClient();
+        onSecond.DefaultRequestHeaders.Authorization = onFirst.DefaultRequestHeaders.Authorization;
+        // The second instance now holds the user as an admin.
+        (await onSecond.GetAsync("/v1/users")).EnsureSuccessStatusCode();
+        (await onSecond.GetAsync("/v1/users")).EnsureSuccessStatusCode();
+        var evicted = EvictionReceived(second, user.Id);
+
+        (await admin.PatchAsJsonAsync($"/v1/users/{user.Id}/role", new { role = "user" })).EnsureSuccessStatusCode();
+
+        await evicted.WaitAsync(Patience);
+        await (await onSecond.GetAsync("/v1/users")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await onFirst.GetAsync("/v1/users")).AssertProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task While_the_redis_subscription_is_down_every_request_asks_the_database_and_caching_resumes_after()
+    {
+        var factory = new CommandCountingFactory();
+        factory.WithRedis(redis);
+        using var _ = factory;
+        var (client, _) = await factory.CreateUserClientAsync();
+        (await client.GetAsync("/v1/auth/me")).EnsureSuccessStatusCode();
+        factory.Commands.Clear();
+        (await client.GetAsync("/v1/auth/me")).EnsureSuccessStatusCode();
+        Assert.DoesNotContain(factory.Commands.Commands, CurrentUserTests.IsRoleLookup);
+
+        try
+        {
+            await redis.KillAsync();
+            await WaitUntilAsync(async () => await RoleLookupsAsync(factory, client) == 1);
+            Assert.Equal(1, await RoleLookupsAsync(factory, client));
+            Assert.Equal(1, await RoleLookupsAsync(factory, client));
+        }
+        finally
+        {
+            await redis.StartAsync();
+        }
+
+        await WaitUntilAsync(async () => await RoleLookupsAsync(factory, client) == 0);
+        Assert.Equal(0, await RoleLookupsAsync(factory, client));
+    }
+
+    /// <summary>Completes when <paramref name="factory"/>'s instance hears, over Redis, that the user's entry is gone.</summary>
+    private static Task EvictionReceived(TaskGraphFactory factory, int userId)
+    {
+        var received = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var cache = factory.Services.GetRequiredService<IFusionCacheProvider>().GetCache(CallerCache.CacheName);
+        var key = userId.ToString(CultureInfo.InvariantCulture);
+        cache.Events.Backplane.MessageReceived += (_, e) =>
+        {
+            if (e.Message.Action == BackplaneMessageAction.EntryRemove && e.Message.CacheKey == key)
+            {
+                received.TrySetResult();
+            }
+        };
+        return received.Task;
+    }
+
+    private static async Task<int> RoleLookupsAsync(CommandCountingFactory factory, HttpClient client)
+    {
+        factory.Commands.Clear();
+        (await client.GetAsync("/v1/auth/me")).EnsureSuccessStatusCode();
+        return factory.Commands.Commands.Count(CurrentUserTests.IsRoleLookup);
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        while (!await condition())
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+}
