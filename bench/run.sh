@@ -1,89 +1,85 @@
 #!/usr/bin/env bash
-# Throughput of the main read/write paths, as ratios to a baseline measured in the same run
-# (GET /health: the full middleware pipeline with no database work), so machines and runs compare.
-#   bench/run.sh            # 10 s per scenario, 2 threads, 16 connections
-#   DURATION=30s bench/run.sh
-# Starts its own Release build of the API on a free loopback port with a throwaway SQLite file.
+# Cost per request, side by side in ONE run: a bare Kestrel app returning the same 20 task-shaped rows
+# (bench/TaskGraph.Bench.Bare, the stack's ceiling) and TaskGraph's main paths, each as req/s, p50/p99
+# and its ratio to the bare app measured minutes before on the same machine. Writes bench/results.md.
+#   bench/run.sh                      # 10 s per scenario after a 3 s warm-up, 2 threads, 32 connections
+#   DURATION=30s CONNECTIONS=64 bench/run.sh
+# Everything runs on loopback: Release builds, a redis-server and a SQLite file of its own, all removed afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION="${DURATION:-10s}"
-WARMUP="${WARMUP:-3s}"   # per scenario, not measured: JIT and caches (GraphQL documents, EF queries) warm up first
-CONNECTIONS="${CONNECTIONS:-16}"
+WARMUP="${WARMUP:-3s}"   # per scenario, not measured: JIT, tiered compilation and caches warm up first
+CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
 SEED_TASKS="${SEED_TASKS:-1000}"
+RESULTS="${RESULTS:-bench/results.md}"
 
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-dotnet build src/TaskGraph.Api -c Release -v quiet -nologo >/dev/null
+source bench/lib.sh
+bench_install wrk redis-server curl python3
+bench_build bench/TaskGraph.Bench.Bare
 
-work=$(mktemp -d)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-base="http://127.0.0.1:$port"
-ASPNETCORE_ENVIRONMENT=Production \
-SECRET_KEY="benchmark-signing-key-benchmark-signing-key" \
-DATABASE_URL="Data Source=$work/bench.db" \
-RATE_LIMIT=1000000 RATE_PERIOD=60 \
-Serilog__MinimumLevel__Default=Warning \
-  dotnet src/TaskGraph.Api/bin/Release/net10.0/TaskGraph.Api.dll --urls "$base" >"$work/api.log" 2>&1 &
-api=$!
-trap 'kill $api 2>/dev/null; wait $api 2>/dev/null; [ -z "${KEEP_LOG:-}" ] || cp "$work/api.log" "$KEEP_LOG"; rm -rf "$work"' EXIT
-for _ in $(seq 1 100); do curl -sf "$base/health" >/dev/null && break; sleep 0.2; done
+work=$(mktemp -d /tmp/taskgraph-bench.XXXXXX)
+trap 'bench_stop_all; rm -rf "$work"' EXIT
+redis_url=$(bench_start_redis "$work")
 
-curl -sf -X POST "$base/v1/auth/register" -H 'Content-Type: application/json' \
-  -d '{"username":"bench","email":"bench@example.com","password":"bench-password"}' >/dev/null
-token=$(curl -sf -X POST "$base/v1/auth/login" -H 'Content-Type: application/json' \
-  -d '{"username":"bench","password":"bench-password"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+bare=$(bench_free_port)
+ASPNETCORE_URLS="http://127.0.0.1:$bare" dotnet bench/TaskGraph.Bench.Bare/bin/Release/net10.0/TaskGraph.Bench.Bare.dll >"$work/bare.log" 2>&1 &
+bench_track $!
+bench_wait_healthy "http://127.0.0.1:$bare"
+
+# Two API processes on one SQLite file and one Redis: the list cache on (the default) and off.
+cached=$(bench_free_port); uncached=$(bench_free_port)
+bench_start_api "$work" cached "$cached" "Data Source=$work/bench.db" "$redis_url"
+cached_pid=$BENCH_API_PID
+bench_start_api "$work" uncached "$uncached" "Data Source=$work/bench.db" "$redis_url" Caching__Enabled=false
+
+api="http://127.0.0.1:$cached"
+token=$(bench_user_token "$api" bench)
 auth="Authorization: Bearer $token"
-for i in $(seq 1 "$SEED_TASKS"); do
-  printf '{"title":"task %d","priority":"%s","completed":%s}\n' "$i" "$([ $((i % 3)) = 0 ] && echo high || echo low)" "$([ $((i % 2)) = 0 ] && echo true || echo false)"
-done | xargs -d '\n' -P 8 -I{} curl -sf -o /dev/null -X POST "$base/v1/tasks" -H "$auth" -H 'Content-Type: application/json' -d '{}'
+bench_seed_tasks "$api" "$token" "$SEED_TASKS"
 
-cat >"$work/post.lua" <<'LUA'
-wrk.method = "POST"
-wrk.body = '{"title":"bench write","priority":"medium"}'
-wrk.headers["Content-Type"] = "application/json"
-LUA
+lua() { python3 bench/wrk.py script "$@"; }
+task_fields="id title description completed priority dueDate createdAt updatedAt ownerId version"
+lua post "$work/post.lua" '{"title":"bench write","priority":"medium"}'
+lua post "$work/login.lua" '{"username":"bench","password":"bench-password"}'
+lua graphql "$work/gql-page.lua" "{ tasks(first: 20) { totalCount nodes { $task_fields } } }"
+lua graphql "$work/gql-create.lua" 'mutation { createTask(input: {title: "bench write", priority: MEDIUM}) { id version } }'
 
-# GraphQL: the same reads as the REST list, through /graphql (parse/validate cached after the first).
-graphql_lua() {
-  python3 - "$1" "$work/$2" <<'PY'
-import json, sys
-query, path = sys.argv[1], sys.argv[2]
-with open(path, "w") as f:
-    f.write('wrk.method = "POST"\n')
-    f.write("wrk.body = " + json.dumps(json.dumps({"query": query})) + "\n")
-    f.write('wrk.headers["Content-Type"] = "application/json"\n')
-PY
-}
-graphql_lua "{ tasks(first: 20) { totalCount nodes { id title completed priority dueDate createdAt } } }" gql-list.lua
-graphql_lua "{ tasks(first: 20) { nodes { id title owner { id username } } } }" gql-owner.lua
-graphql_lua "{ tasks(first: 20, where: {completed: {eq: false}, priority: {eq: HIGH}}, order: [{priority: DESC}, {title: ASC}]) { nodes { id title } pageInfo { endCursor hasNextPage } } }" gql-filtered.lua
-
-# name | path | extra wrk args
+# name | base URL | path | extra wrk arguments
 scenarios=(
-  "baseline: GET /health|/health|"
-  "GET /v1/tasks/{id}|/v1/tasks/1|-H|$auth"
-  "GET /v1/tasks (20 newest)|/v1/tasks?limit=20|-H|$auth"
-  "GET /v1/tasks filtered+sorted|/v1/tasks?limit=20&completed=false&priority=high&sort=-priority,title|-H|$auth"
-  "GET /v1/tasks q= text search|/v1/tasks?limit=20&q=task%2099|-H|$auth"
-  "GraphQL tasks(first: 20)|/graphql|-H|$auth|-s|$work/gql-list.lua"
-  "GraphQL tasks(first: 20) + owner|/graphql|-H|$auth|-s|$work/gql-owner.lua"
-  "GraphQL tasks filtered+sorted|/graphql|-H|$auth|-s|$work/gql-filtered.lua"
-  # Last: it adds thousands of tasks, which would make every later read slower than the ones before.
-  "POST /v1/tasks|/v1/tasks|-H|$auth|-s|$work/post.lua"
+  "bare Kestrel: 20 rows|http://127.0.0.1:$bare|/v1/tasks|"
+  "GET /health|$api|/health|"
+  "GET /health with a valid token|$api|/health|-H|$auth"
+  "GET /v1/tasks/{id}|$api|/v1/tasks/1|-H|$auth"
+  "REST list, cache hit|$api|/v1/tasks?limit=20|-H|$auth"
+  "REST list, cache off|http://127.0.0.1:$uncached|/v1/tasks?limit=20|-H|$auth"
+  "REST filtered + sorted, cache off|http://127.0.0.1:$uncached|/v1/tasks?limit=20&completed=false&priority=high&sort=-priority,title|-H|$auth"
+  "REST q= search, cache off|http://127.0.0.1:$uncached|/v1/tasks?limit=20&q=task%2099|-H|$auth"
+  "GraphQL tasks(first: 20), cache hit|$api|/graphql|-H|$auth|-s|$work/gql-page.lua"
+  "GraphQL tasks(first: 20), cache off|http://127.0.0.1:$uncached|/graphql|-H|$auth|-s|$work/gql-page.lua"
+  "POST /v1/auth/login (bcrypt)|$api|/v1/auth/login|-s|$work/login.lua"
+  # Writes last: the tasks they add would make every later read slower than the ones before.
+  "GraphQL createTask mutation|$api|/graphql|-H|$auth|-s|$work/gql-create.lua"
+  "POST /v1/tasks|$api|/v1/tasks|-H|$auth|-s|$work/post.lua"
 )
 
-printf '\n%-36s %12s %10s %10s\n' "scenario" "req/s" "p99 ms" "ratio"
-baseline=""
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+: >"$work/rows.tsv"
+printf '\n%-38s %10s %9s %9s %7s %s\n' scenario req/s "p50 ms" "p99 ms" ratio errors
 for scenario in "${scenarios[@]}"; do
   IFS='|' read -r -a parts <<<"$scenario"
-  name="${parts[0]}"; path="${parts[1]}"; extra=("${parts[@]:2}")
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${extra[@]}" "$base$path" >/dev/null
-  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${extra[@]}" "$base$path")
-  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-  p99=$(awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; print v}' <<<"$out")
-  non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
-  [ -n "$baseline" ] || baseline="$rps"
-  ratio=$(python3 -c "print(f'{$rps/$baseline:.2f}')")
-  printf '%-36s %12s %10s %10s%s\n' "$name" "$rps" "$p99" "$ratio" "${non2xx:+  (non-2xx: $non2xx)}"
+  name="${parts[0]}"; url="${parts[1]}${parts[2]}"; extra=("${parts[@]:3}")
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout 10s "${extra[@]}" "$url" >/dev/null
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency "${extra[@]}" "$url" >"$work/wrk.out"
+  python3 bench/wrk.py row "$name" <"$work/wrk.out" >>"$work/rows.tsv"
+  python3 bench/wrk.py print "$work/rows.tsv"
 done
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+rss=$(bench_rss_mb "$cached_pid")
+
+python3 bench/wrk.py results "$work/rows.tsv" "$RESULTS" date="$(date -u '+%Y-%m-%d %H:%M UTC')" \
+  duration="$DURATION" connections="$CONNECTIONS" threads="$THREADS" seed="$SEED_TASKS" \
+  load-before="$load_before" load-after="$load_after" rss="$rss"
+printf '\nresident memory of the cached API after the run: %s MB (peak %s MB)\n' "${rss% *}" "${rss#* }"
+printf 'load average before / after: %s / %s\nwritten: %s\n' "$load_before" "$load_after" "$RESULTS"
