@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using TaskGraph.Api.Http;
 using TaskGraph.Api.Observability;
 using TaskGraph.Api.Redis;
 using TaskGraph.Core.Auth;
@@ -130,7 +131,7 @@ public sealed class RedisTaskPageCache(RedisConnection redis, IOptions<TaskPageC
     /// <summary>One Redis string: the metadata's length (4 bytes), the metadata as JSON, then the page's bytes untouched.</summary>
     private static byte[] Pack(CachedPage page)
     {
-        var metadata = JsonSerializer.SerializeToUtf8Bytes(page.Metadata);
+        var metadata = JsonSerializer.SerializeToUtf8Bytes(page.Metadata as Dictionary<string, string> ?? new(page.Metadata), RestJsonContext.Default.DictionaryStringString);
         var value = new byte[4 + metadata.Length + page.Content.Length];
         BinaryPrimitives.WriteInt32BigEndian(value, metadata.Length);
         metadata.CopyTo(value, 4);
@@ -145,7 +146,7 @@ public sealed class RedisTaskPageCache(RedisConnection redis, IOptions<TaskPageC
         {
             throw new FormatException("Not a cached page.");
         }
-        var metadata = JsonSerializer.Deserialize<Dictionary<string, string>>(value.AsSpan(4, length)) ?? throw new FormatException("Not a cached page.");
+        var metadata = JsonSerializer.Deserialize(value.AsSpan(4, length), RestJsonContext.Default.DictionaryStringString) ?? throw new FormatException("Not a cached page.");
         return new CachedPage(value.AsMemory(4 + length), metadata);
     }
 }

@@ -14,6 +14,8 @@ public static class RestJson
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         options.Converters.Add(new UtcDateTimeJsonConverter());
         options.Converters.Add(new OptionalJsonConverterFactory());
+        // Generated metadata first; reflection stays behind it for the framework's own types (ProblemDetails).
+        options.TypeInfoResolverChain.Insert(0, RestJsonContext.Default);
         return options;
     }
 }

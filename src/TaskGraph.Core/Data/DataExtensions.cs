@@ -25,8 +25,8 @@ public static class DataExtensions
         services.AddValidatedOptions<DatabaseOptions>(configuration, DatabaseOptions.SectionName);
 
         // The provider is chosen when the options are read, not at registration: tests and hosts may
-        // add configuration after AddData runs.
-        services.AddDbContext<TaskGraphDbContext>((provider, options) =>
+        // add configuration after AddData runs. Pooled: a request rents a reset context instead of building one.
+        services.AddDbContextPool<TaskGraphDbContext>((provider, options) =>
         {
             var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var connection = database.ParseConnection();

@@ -37,6 +37,27 @@ public sealed class TaskListCacheTests(RedisServerFixture redis) : IDisposable
     }
 
     [Fact]
+    public async Task A_cache_hit_on_either_face_runs_no_database_command()
+    {
+        var counting = new CommandCountingFactory();
+        counting.WithRedis(redis);
+        using var factory = counting;
+        var (client, _) = await factory.CreateUserClientAsync();
+        await CreateAsync(client, "cached");
+        const string page = "{ tasks(first: 5) { totalCount nodes { id title } } }";
+        Assert.Equal("MISS", (await client.GetAsync("/v1/tasks?limit=5")).Header("X-Cache"));
+        await client.QueryAsync(page);
+        factory.Commands.Clear();
+
+        var rest = await client.GetAsync("/v1/tasks?limit=5");
+        var graphql = await client.QueryAsync(page);
+
+        Assert.Equal("HIT", rest.Header("X-Cache"));
+        Assert.Equal("cached", graphql.GetProperty("tasks").GetProperty("nodes")[0].GetProperty("title").GetString());
+        Assert.Empty(factory.Commands.Commands);
+    }
+
+    [Fact]
     public async Task Create_update_and_delete_by_the_owner_each_make_the_next_read_a_fresh_miss()
     {
         var (client, _) = await _factory.CreateUserClientAsync();
