@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TaskGraph.Core.Auth;
 using TaskGraph.Core.Caching;
@@ -33,7 +34,10 @@ public static class CoreExtensions
         services.AddScoped(provider => provider.GetRequiredService<CurrentActor>().Required);
 
         // The host adds the backplane (IFusionCacheBackplane) that evicts callers on every instance.
-        services.AddFusionCache(CallerCache.CacheName).TryWithRegisteredBackplane();
+        services.AddFusionCache(CallerCache.CacheName)
+            // A failed lookup propagates and is logged once by whoever handles it, not again here.
+            .WithOptions(options => options.FactoryErrorsLogLevel = LogLevel.Debug)
+            .TryWithRegisteredBackplane();
         services.AddSingleton<CallerCache>();
         services.AddScoped<UserAccounts>();
         services.AddScoped<TaskQueries>();

@@ -151,6 +151,7 @@ public sealed class DatabaseUrlTests
         using var factory = new LoggingTaskGraphFactory();
 
         await factory.CreateAdminClientAsync();
+        await factory.Logs.EntryAsync(e => e.GetProperty("message").GetString()!.StartsWith("Database: ", StringComparison.Ordinal));
 
         var line = Assert.Single(factory.Logs.Lines, l => l.Contains("\"Database: ", StringComparison.Ordinal) || l.Contains("Database: ", StringComparison.Ordinal));
         Assert.Contains(TestDatabase.IsPostgres ? "PostgreSQL" : "SQLite", line, StringComparison.Ordinal);

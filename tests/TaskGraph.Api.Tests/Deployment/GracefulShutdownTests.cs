@@ -40,4 +40,34 @@ public sealed class GracefulShutdownTests : IDisposable
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode); // answered, not cut off
         Assert.Equal(0, await api.WaitForExitAsync(TimeSpan.FromSeconds(30)));
     }
+
+    [Fact]
+    public async Task Log_lines_still_queued_at_sigterm_are_all_written_before_the_process_exits()
+    {
+        using var api = ApiProcess.Start(new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["SECRET_KEY"] = TaskGraphFactory.TestSecretKey,
+            ["DATABASE_URL"] = $"Data Source={_database}",
+            ["RATE_LIMIT"] = "100000",
+        }, holdOutput: true);
+        using var http = new HttpClient { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        await api.WaitUntilReadyAsync(http, TimeSpan.FromSeconds(60));
+        var ids = Enumerable.Range(0, 400).Select(i => $"queued-{i}").ToList();
+
+        // Nobody reads stdout yet: once the pipe's 64 KiB are full the log writer blocks, and the request
+        // lines that follow wait in the logger's queue.
+        foreach (var id in ids)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/tasks");
+            request.Headers.Add("X-Request-ID", id);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(request)).StatusCode);
+        }
+        await api.TerminateAsync();
+        api.ReadOutput();
+
+        Assert.Equal(0, await api.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        var output = string.Join('\n', api.StandardOutput);
+        Assert.All(ids, id => Assert.Contains($"\"request_id\":\"{id}\"", output, StringComparison.Ordinal));
+    }
 }

@@ -26,6 +26,7 @@ public sealed class ServerErrorTests : IDisposable
         Assert.DoesNotContain("Npgsql", body, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Postgres", body, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);
+        await _factory.Logs.RequestLineAsync("boom-1");
         var errors = _factory.Logs.Entries.Where(e => e.GetProperty("level").GetString() == "error" && e.TryGetProperty("exception", out _)).ToList();
         var logged = Assert.Single(errors);
         Assert.Equal("boom-1", logged.GetProperty("request_id").GetString());

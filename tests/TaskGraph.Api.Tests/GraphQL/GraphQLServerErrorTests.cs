@@ -27,6 +27,7 @@ public sealed class GraphQLServerErrorTests : IDisposable
         var body = await response.Content.ReadAsStringAsync();
         Assert.Equal("gql-boom-1", error.GetProperty("extensions").GetProperty("requestId").GetString());
         Assert.DoesNotContain("secret detail", body, StringComparison.Ordinal);
+        await _factory.Logs.RequestLineAsync("gql-boom-1");
         var logged = Assert.Single(_factory.Logs.Entries, e => e.GetProperty("level").GetString() == "error" && e.TryGetProperty("exception", out _));
         Assert.Equal("gql-boom-1", logged.GetProperty("request_id").GetString());
         Assert.Contains("secret detail", logged.GetProperty("exception").GetString(), StringComparison.Ordinal);

@@ -188,6 +188,7 @@ public sealed class GraphQLInternalErrorTests
         Assert.False(error.GetProperty("extensions").TryGetProperty("stackTrace", out _));
         Assert.Equal(result.RequestId, error.GetProperty("extensions").GetProperty("requestId").GetString());
         // Logged once, with the request id, so the operator can find what the client quotes.
+        await factory.Logs.RequestLineAsync(result.RequestId!);
         Assert.Single(factory.Logs.Entries, e => e.TryGetProperty("exception", out _)
             && e.TryGetProperty("request_id", out var id) && id.GetString() == result.RequestId);
     }

@@ -11,7 +11,7 @@ public sealed class ApiProcess : IDisposable
     private readonly ConcurrentQueue<string> _output = new();
     private readonly ConcurrentQueue<string> _errors = new();
 
-    private ApiProcess(IReadOnlyDictionary<string, string> environment)
+    private ApiProcess(IReadOnlyDictionary<string, string> environment, bool holdOutput)
     {
         Port = LoopbackPort.Free();
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "TaskGraph.Api.dll"), "--urls", BaseAddress.ToString()])
@@ -26,7 +26,10 @@ public sealed class ApiProcess : IDisposable
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, line) => Enqueue(_output, line.Data);
         _process.ErrorDataReceived += (_, line) => Enqueue(_errors, line.Data);
-        _process.BeginOutputReadLine();
+        if (!holdOutput)
+        {
+            _process.BeginOutputReadLine();
+        }
         _process.BeginErrorReadLine();
     }
 
@@ -40,8 +43,14 @@ public sealed class ApiProcess : IDisposable
 
     public IReadOnlyList<string> StandardError => [.. _errors];
 
-    /// <summary>Starts TaskGraph.Api.dll from the test output folder with exactly these settings added to the environment.</summary>
-    public static ApiProcess Start(IReadOnlyDictionary<string, string> environment) => new(environment);
+    /// <summary>
+    /// Starts TaskGraph.Api.dll from the test output folder with exactly these settings added to the
+    /// environment. With <paramref name="holdOutput"/>, stdout is not read until <see cref="ReadOutput"/>: a full pipe stalls the app's log writer.
+    /// </summary>
+    public static ApiProcess Start(IReadOnlyDictionary<string, string> environment, bool holdOutput = false) => new(environment, holdOutput);
+
+    /// <summary>Starts reading stdout of a process started with its output held.</summary>
+    public void ReadOutput() => _process.BeginOutputReadLine();
 
     /// <summary>Waits until /health/ready answers 200, or fails (with the app's output) when it exits or the time is up.</summary>
     public async Task WaitUntilReadyAsync(HttpClient http, TimeSpan timeout)

@@ -19,6 +19,30 @@ public sealed class CapturedLogs : ILogEventSink
 
     public IEnumerable<JsonElement> Entries => Lines.Select(line => JsonDocument.Parse(line).RootElement);
 
+    /// <summary>
+    /// The summary line of the request with this id, once written. Lines reach sinks in order on the
+    /// logger's background thread, so every line logged before it (that request's own too) is here as well.
+    /// </summary>
+    public async Task<JsonElement> RequestLineAsync(string requestId) =>
+        await EntryAsync(e => e.TryGetProperty("status", out _) && e.TryGetProperty("request_id", out var id) && id.GetString() == requestId);
+
+    /// <summary>The first line matching <paramref name="match"/>, waiting (generously) for the background writer.</summary>
+    public async Task<JsonElement> EntryAsync(Func<JsonElement, bool> match)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            foreach (var entry in Entries)
+            {
+                if (match(entry))
+                {
+                    return entry;
+                }
+            }
+            await Task.Delay(20, timeout.Token);
+        }
+    }
+
     public void Emit(LogEvent logEvent)
     {
         using var writer = new StringWriter();

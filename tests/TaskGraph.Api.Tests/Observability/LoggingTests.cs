@@ -14,7 +14,7 @@ public sealed class LoggingTests(LoggingTaskGraphFactory factory) : IClassFixtur
         request.Headers.Add("X-Request-ID", "log-test-123");
         await client.SendAsync(request);
 
-        var requestLine = factory.Logs.Entries.Last(e => e.TryGetProperty("request_id", out var id) && id.GetString() == "log-test-123" && e.TryGetProperty("status", out _));
+        var requestLine = await factory.Logs.RequestLineAsync("log-test-123");
 
         Assert.All(factory.Logs.Lines, line => Assert.Equal(JsonValueKind.Object, JsonDocument.Parse(line).RootElement.ValueKind));
         Assert.All(factory.Logs.Entries, entry =>
@@ -45,7 +45,10 @@ public sealed class LoggingTests(LoggingTaskGraphFactory factory) : IClassFixtur
         await client.GetAsync("/v1/tasks");
         await client.PostAsJsonAsync("/v1/auth/login", new { username = "log_secret", password = password + "-wrong" });
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token + "tampered");
-        await client.GetAsync("/v1/tasks");
+        using var last = new HttpRequestMessage(HttpMethod.Get, "/v1/tasks");
+        last.Headers.Add("X-Request-ID", "log-secret-last");
+        await client.SendAsync(last);
+        await factory.Logs.RequestLineAsync("log-secret-last");
 
         var all = string.Join('\n', factory.Logs.Lines);
         Assert.Contains("/v1/auth/login", all, StringComparison.Ordinal); // the requests were logged…
