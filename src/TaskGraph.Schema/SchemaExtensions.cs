@@ -1,5 +1,4 @@
 using GraphQL;
-using GraphQL.Execution;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,7 +30,7 @@ public static class SchemaExtensions
             .AddGraphTypes(typeof(TaskGraphSchema).Assembly)
             .AddErrorInfoProvider<TaskGraphErrorInfoProvider>()
             // One DbContext per request is not thread-safe: resolve query fields one at a time.
-            .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
+            .AddExecutionStrategy<CachingExecutionStrategy>(OperationType.Query)
             // Each subscription event runs in a service scope of its own, one field at a time.
             .AddScopedSubscriptionExecutionStrategy()
             .UseMiddleware<DomainErrorMiddleware>()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
@@ -86,7 +87,7 @@ public static class TaskEndpoints
         var request = http.Request;
         var list = parameters.Parse(request.Query);
         // The Link URLs embed the address, so it is part of the key.
-        var key = TaskPageKey.For(actor, RestFace, list.Query, new { list.Skip, list.Limit, Url = $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}" });
+        var key = TaskPageKey.For(actor, RestFace, list.Query, string.Create(CultureInfo.InvariantCulture, $"{list.Skip}\n{list.Limit}\n{request.Scheme}://{request.Host}{request.PathBase}{request.Path}"));
         var (page, outcome) = await cache.GetOrCreateAsync(key, async () =>
         {
             var tasks = await queries.ListAsync(actor, list.Query, list.Skip, list.Limit, cancellationToken);

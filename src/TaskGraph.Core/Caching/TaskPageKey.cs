@@ -1,4 +1,3 @@
-using System.Text.Json;
 using TaskGraph.Core.Auth;
 using TaskGraph.Core.Tasks.Listing;
 
@@ -10,7 +9,7 @@ namespace TaskGraph.Core.Caching;
 /// </summary>
 public sealed record TaskPageKey(Actor Actor, string Face, string Query)
 {
-    /// <summary>The key of a page of <paramref name="query"/>; <paramref name="page"/> is serialized beside it and holds whatever else the face's bytes depend on.</summary>
-    public static TaskPageKey For(Actor actor, string face, TaskListQuery query, object page) =>
-        new(actor, face, $"{query.Key}\n{JsonSerializer.Serialize(page)}");
+    /// <summary>The key of a page of <paramref name="query"/>; <paramref name="page"/> holds whatever else the face's bytes depend on.</summary>
+    public static TaskPageKey For(Actor actor, string face, TaskListQuery query, string page) =>
+        new(actor, face, $"{query.Key}\n{page}");
 }

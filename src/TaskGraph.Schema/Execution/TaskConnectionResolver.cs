@@ -1,6 +1,4 @@
-using System.Text.Json;
 using GraphQL;
-using TaskGraph.Core.Caching;
 using TaskGraph.Core.Common;
 using TaskGraph.Core.Tasks;
 using TaskGraph.Schema.Filtering;
@@ -8,13 +6,11 @@ using TaskGraph.Schema.Filtering;
 namespace TaskGraph.Schema.Execution;
 
 /// <summary>
-/// Resolves <c>tasks</c>: arguments to the core's list vocabulary, then a keyset page through the page
-/// cache. The page (rows, cursors, page info, total) is what is cached, so any selection over it shares the entry.
+/// Resolves <c>tasks</c>: arguments to the core's list vocabulary, then a keyset page. Responses of
+/// operations made only of <c>tasks</c> are cached whole, by <see cref="CachingExecutionStrategy"/>.
 /// </summary>
-public sealed class TaskConnectionResolver(TaskQueries queries, ITaskPageCache cache)
+public sealed class TaskConnectionResolver(TaskQueries queries)
 {
-    public const string Face = "graphql";
-
     public async Task<Connection<TaskItem>> ResolveAsync(IResolveFieldContext context)
     {
         var actor = context.Actor();
@@ -22,18 +18,6 @@ public sealed class TaskConnectionResolver(TaskQueries queries, ITaskPageCache c
             context.GetArgument<int?>("first"), context.GetArgument<string?>("after"),
             context.GetArgument<int?>("last"), context.GetArgument<string?>("before"));
         var query = TaskListArguments.ToQuery(context.Input("where"), context.GetArgument<List<object?>?>("order"));
-        if (!cache.Enabled)
-        {
-            return await queries.PageAsync(actor, query, page, context.CancellationToken);
-        }
-
-        Connection<TaskItem>? fresh = null;
-        var (cached, _) = await cache.GetOrCreateAsync(TaskPageKey.For(actor, Face, query, page), async () =>
-        {
-            fresh = await queries.PageAsync(actor, query, page, context.CancellationToken);
-            return new CachedPage(JsonSerializer.SerializeToUtf8Bytes(fresh), CachedPage.NoMetadata);
-        }, context.CancellationToken);
-        return fresh ?? JsonSerializer.Deserialize<Connection<TaskItem>>(cached.Content.Span)
-            ?? throw new InvalidOperationException("A cached task page was empty.");
+        return await queries.PageAsync(actor, query, page, context.CancellationToken);
     }
 }

@@ -230,6 +230,20 @@ public sealed class GraphQLTaskPageCacheTests(RedisServerFixture redis) : IDispo
     }
 
     [Fact]
+    public async Task An_operation_with_root_fields_besides_tasks_is_executed_afresh_every_time()
+    {
+        var alice = await _factory.CreateUserClientAsync();
+        var id = (await alice.Client.QueryAsync("mutation { createTask(input: {title: \"original\"}) { id } }")).GetProperty("createTask").GetProperty("id").GetString()!;
+        const string mixed = "{ me { id } tasks(first: 5) { nodes { title } } }";
+        await alice.Client.QueryAsync(mixed);
+
+        await RenameInDatabaseAsync(id, "changed behind the cache");
+
+        var again = await alice.Client.QueryAsync(mixed);
+        Assert.Equal("changed behind the cache", again.GetProperty("tasks").GetProperty("nodes")[0].GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task A_rest_write_makes_an_admins_cached_graphql_page_stale()
     {
         var alice = await _factory.CreateUserClientAsync();
