@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using GraphQL;
@@ -7,6 +8,7 @@ using ExecutionContext = GraphQL.Execution.ExecutionContext;
 using Microsoft.Extensions.DependencyInjection;
 using TaskGraph.Core.Auth;
 using TaskGraph.Core.Caching;
+using TaskGraph.Schema.Cost;
 
 namespace TaskGraph.Schema.Execution;
 
@@ -20,6 +22,8 @@ public sealed class CachingExecutionStrategy(ITaskPageCache cache, IGraphQLTextS
 {
     public const string Face = "graphql";
 
+    private const string UnusedPoints = "unused-points";
+
     public override async Task<ExecutionResult> ExecuteAsync(ExecutionContext context)
     {
         if (!cache.Enabled || !OnlyTasks(context.Operation) || context.RequestServices?.GetRequiredService<CurrentActor>().Value is not { } actor)
@@ -29,11 +33,22 @@ public sealed class CachingExecutionStrategy(ITaskPageCache cache, IGraphQLTextS
         ExecutionResult? executed = null;
         try
         {
+            var cost = OperationCost.Of(context.UserContext);
             var (page, _) = await cache.GetOrCreateAsync(new TaskPageKey(actor, Face, Key(context)), async () =>
             {
                 executed = await base.ExecuteAsync(context);
-                return executed.Errors is { Count: > 0 } ? throw new NotCacheable() : new CachedPage(DataOf(executed), CachedPage.NoMetadata);
+                if (executed.Errors is { Count: > 0 })
+                {
+                    throw new NotCacheable();
+                }
+                // Short pages gave points back while executing; a hit, which executes nothing, gives back the same.
+                var unused = cost is { Charged: true, Requested: { } requested } ? requested - cost.Actual : 0;
+                return new CachedPage(DataOf(executed), new Dictionary<string, string> { [UnusedPoints] = unused.ToString(CultureInfo.InvariantCulture) });
             }, context.CancellationToken);
+            if (executed is null && page.Metadata.TryGetValue(UnusedPoints, out var points))
+            {
+                cost?.GiveBack(long.Parse(points, CultureInfo.InvariantCulture));
+            }
             var result = executed ?? new ExecutionResult { Executed = true, Query = context.Document.Source.ToString(), Document = context.Document, Operation = context.Operation };
             result.Data = new CachedData(page.Content);
             return result;

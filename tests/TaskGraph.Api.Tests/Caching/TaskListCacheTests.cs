@@ -230,6 +230,22 @@ public sealed class GraphQLTaskPageCacheTests(RedisServerFixture redis) : IDispo
     }
 
     [Fact]
+    public async Task A_cached_page_costs_what_executing_it_cost()
+    {
+        var alice = await _factory.CreateUserClientAsync();
+        await alice.Client.QueryAsync("mutation { createTask(input: {title: \"only one\"}) { id } }");
+
+        var executed = await alice.Client.GraphQLAsync(Query, new { first = 50 });
+        await RenameInDatabaseAsync(executed.Data.GetProperty("tasks").GetProperty("nodes")[0].GetProperty("id").GetString()!, "changed behind the cache");
+        var cached = await alice.Client.GraphQLAsync(Query, new { first = 50 });
+
+        Assert.Equal("only one", cached.Data.GetProperty("tasks").GetProperty("nodes")[0].GetProperty("title").GetString());
+        var cost = executed.Root.GetProperty("extensions").GetProperty("cost");
+        Assert.True(cost.GetProperty("actualQueryCost").GetInt64() < cost.GetProperty("requestedQueryCost").GetInt64());
+        Assert.Equal(cost.GetProperty("actualQueryCost").GetInt64(), cached.Root.GetProperty("extensions").GetProperty("cost").GetProperty("actualQueryCost").GetInt64());
+    }
+
+    [Fact]
     public async Task An_operation_with_root_fields_besides_tasks_is_executed_afresh_every_time()
     {
         var alice = await _factory.CreateUserClientAsync();
