@@ -30,9 +30,9 @@ public sealed class RedisTaskPageCache(RedisConnection redis, IOptions<TaskPageC
         {
             return (await render(), CacheOutcome.Bypass);
         }
-        // The version is read before the page is: a page rendered before a concurrent write lands under the old version.
-        var entry = await TryEntryKeyAsync(key);
-        if (entry is { } found && await TryGetAsync(found) is { } cached)
+        // One round trip reads the version and the page under it; a page rendered before a concurrent write lands under the old version.
+        var (entry, cached) = await TryReadAsync(key);
+        if (cached is not null)
         {
             metrics.CacheLookups.Add(1, new("result", "hit"), new("face", key.Face));
             return (cached, CacheOutcome.Hit);
@@ -72,43 +72,40 @@ public sealed class RedisTaskPageCache(RedisConnection redis, IOptions<TaskPageC
     private RedisKey OwnerVersionKey(int ownerId) =>
         $"{redis.KeyPrefix}cache:tasks:version:owner:{ownerId.ToString(CultureInfo.InvariantCulture)}";
 
-    /// <summary>The entry's key under the current version (admins see every task, so their pages follow the global one), or null when Redis cannot be asked.</summary>
-    private async Task<RedisKey?> TryEntryKeyAsync(TaskPageKey key)
+    /// <summary>
+    /// KEYS[1] the version counter the caller's pages follow; the entry's key is ARGV[1] .. version .. ARGV[2].
+    /// Returns {version, page or nil}. The entry's key is built inside the script, so a single Redis (not a cluster) is assumed.
+    /// </summary>
+    private const string ReadScript = """
+        local version = redis.call('GET', KEYS[1]) or '0'
+        return {version, redis.call('GET', ARGV[1] .. version .. ARGV[2])}
+        """;
+
+    /// <summary>
+    /// The entry's key under the current version (admins see every task, so their pages follow the global
+    /// one) and the page stored there; (null, null) when Redis cannot be asked.
+    /// </summary>
+    private async Task<(RedisKey? Entry, CachedPage? Page)> TryReadAsync(TaskPageKey key)
     {
         if (redis.TryGetDatabase("cache read") is not { } database)
         {
-            return null;
+            return (null, null);
         }
         try
         {
             var actor = key.Actor;
-            var version = (long?)await database.StringGetAsync(actor.IsAdmin ? GlobalVersionKey : OwnerVersionKey(actor.UserId)) ?? 0;
             // Hashed: bounded key length, and search text never sits in key names.
             var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{key.Face}\n{key.Query}")));
-            return $"{redis.KeyPrefix}cache:tasks:{key.Face}:user:{actor.UserId.ToString(CultureInfo.InvariantCulture)}:{TokenClaims.RoleValue(actor.Role)}:v{version.ToString(CultureInfo.InvariantCulture)}:{hash}";
+            var prefix = $"{redis.KeyPrefix}cache:tasks:{key.Face}:user:{actor.UserId.ToString(CultureInfo.InvariantCulture)}:{TokenClaims.RoleValue(actor.Role)}:v";
+            var suffix = $":{hash}";
+            var result = (RedisResult[])(await database.ScriptEvaluateAsync(ReadScript, [actor.IsAdmin ? GlobalVersionKey : OwnerVersionKey(actor.UserId)], [prefix, suffix]))!;
+            var value = (byte[]?)result[1];
+            return ($"{prefix}{(string?)result[0]}{suffix}", value is null or { Length: 0 } ? null : Unpack(value));
         }
-        catch (Exception exception) when (RedisConnection.IsFailure(exception))
+        catch (Exception exception) when (RedisConnection.IsFailure(exception) || exception is FormatException or JsonException)
         {
             redis.ReportFailure("cache read", exception);
-            return null;
-        }
-    }
-
-    private async Task<CachedPage?> TryGetAsync(RedisKey key)
-    {
-        if (redis.TryGetDatabase("cache read") is not { } database)
-        {
-            return null;
-        }
-        try
-        {
-            var value = await database.StringGetAsync(key);
-            return value.IsNullOrEmpty ? null : Unpack(value!);
-        }
-        catch (Exception exception) when (RedisConnection.IsFailure(exception) || exception is JsonException or FormatException)
-        {
-            redis.ReportFailure("cache read", exception);
-            return null;
+            return (null, null);
         }
     }
 
