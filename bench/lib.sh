@@ -61,7 +61,7 @@ bench_start_api() {
   shift 5
   env ASPNETCORE_ENVIRONMENT=Production SECRET_KEY="$SECRET" DATABASE_URL="$database" REDIS_URL="$redis" \
     RATE_LIMIT=1000000 RATE_PERIOD=1 RateLimiting__Auth__Limit=1000000 RateLimiting__Auth__PeriodSeconds=1 \
-    GRAPHQL_COST_LIMIT=1000000000 "$@" \
+    GRAPHQL_COST_LIMIT=100000000 "$@" \
     dotnet src/TaskGraph.Api/bin/Release/net10.0/TaskGraph.Api.dll --urls "http://127.0.0.1:$port" >"$work/api-$name.log" 2>&1 &
   BENCH_API_PID=$!
   bench_track "$BENCH_API_PID"
@@ -84,4 +84,32 @@ bench_seed_tasks() {  # base URL, token, count
 
 bench_rss_mb() {  # pid → "resident peak" in MB
   awk '/^VmRSS/ {rss=$2} /^VmHWM/ {hwm=$2} END {printf "%.0f %.0f", rss/1024, hwm/1024}' "/proc/$1/status"
+}
+
+pg_bin() {  # on PATH, else the newest /usr/lib/postgresql/<ver>/bin (Debian keeps the server tools off PATH)
+  command -v "$1" 2>/dev/null && return
+  ls -d /usr/lib/postgresql/*/bin/"$1" 2>/dev/null | sort -V | tail -n 1 || true
+}
+
+as_postgres() { if [[ "$(id -u)" == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+bench_start_postgres() {  # empty dir → prints the DATABASE_URL of a fresh cluster in it (as scripts/test.sh makes one)
+  local dir=$1 port
+  if [[ -z "$(pg_bin initdb)" ]]; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  fi
+  if [[ "$(id -u)" == 0 ]]; then
+    id postgres >/dev/null 2>&1 || useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin postgres
+    chown postgres "$dir"
+  fi
+  port=$(bench_free_port)
+  as_postgres "$(pg_bin initdb)" -D "$dir/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+  as_postgres "$(pg_bin pg_ctl)" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 \
+    -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='$dir' -c max_connections=200" start >/dev/null
+  echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+}
+
+bench_stop_postgres() {
+  as_postgres "$(pg_bin pg_ctl)" -D "$1/data" -m fast stop >/dev/null 2>&1 || true
+  rm -rf "$1"
 }

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(TaskGraph.Benchmarks.CursorCodecBenchmarks).Assembly).Run(args);
