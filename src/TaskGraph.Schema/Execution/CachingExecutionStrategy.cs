@@ -4,11 +4,11 @@ using System.Text.Json;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
-using ExecutionContext = GraphQL.Execution.ExecutionContext;
 using Microsoft.Extensions.DependencyInjection;
 using TaskGraph.Core.Auth;
 using TaskGraph.Core.Caching;
 using TaskGraph.Schema.Cost;
+using ExecutionContext = GraphQL.Execution.ExecutionContext;
 
 namespace TaskGraph.Schema.Execution;
 
@@ -16,7 +16,7 @@ namespace TaskGraph.Schema.Execution;
 /// Queries run one field at a time (a request's DbContext is not thread-safe). A query whose root fields are
 /// only <c>tasks</c> (and <c>__typename</c>) depends on nothing but the caller's tasks: its <c>data</c> is kept
 /// through the task page cache as the bytes it serialized to, keyed by caller, document, operation and
-/// variables, and a hit skips execution. Validation (authorization, limits) has run before either way.
+/// variables, and a hit skips execution. Validation (authorization, price) and the budget run before either way.
 /// </summary>
 public sealed class CachingExecutionStrategy(ITaskPageCache cache, IGraphQLTextSerializer serializer) : SerialExecutionStrategy
 {
