@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using BenchmarkDotNet.Attributes;
 using TaskGraph.Api.Http;
 using TaskGraph.Api.Tasks;
@@ -10,8 +11,8 @@ namespace TaskGraph.Benchmarks;
 [MemoryDiagnoser]
 public class JsonWritingBenchmarks
 {
-    private readonly JsonSerializerOptions _generated = RestJson.Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
-    private readonly JsonSerializerOptions _reflection = ReflectionOnly();
+    private readonly JsonSerializerOptions _generated = Options(generated: true);
+    private readonly JsonSerializerOptions _reflection = Options(generated: false);
     private readonly List<TaskResponse> _page = [.. Enumerable.Range(1, 20).Select(i => new TaskResponse(
         i, $"task {i}", i % 2 == 0 ? "with a description" : null, i % 3 == 0, Priority.High, null,
         new DateTime(2026, 11, 25, 10, 0, 0, DateTimeKind.Utc), new DateTime(2026, 11, 25, 10, 0, 0, DateTimeKind.Utc), 1, 1))];
@@ -22,10 +23,14 @@ public class JsonWritingBenchmarks
     [Benchmark]
     public byte[] SourceGenerated() => JsonSerializer.SerializeToUtf8Bytes(_page, _generated);
 
-    private static JsonSerializerOptions ReflectionOnly()
+    /// <summary>As ASP.NET Core's JSON options start (web defaults, reflection), configured as the API does.</summary>
+    private static JsonSerializerOptions Options(bool generated)
     {
-        var options = RestJson.Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
-        options.TypeInfoResolverChain.RemoveAt(0);
+        var options = RestJson.Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() });
+        if (!generated)
+        {
+            options.TypeInfoResolverChain.RemoveAt(0);
+        }
         return options;
     }
 }
