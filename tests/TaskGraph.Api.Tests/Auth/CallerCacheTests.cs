@@ -18,15 +18,12 @@ public sealed class CallerCacheTests(RedisServerFixture redis)
     [Fact]
     public async Task A_demotion_on_one_instance_refuses_the_next_admin_request_on_another()
     {
-        var prefix = $"callers-{Guid.NewGuid():N}:";
-        using var first = new TaskGraphFactory().WithRedis(redis, prefix);
-        using var second = new TaskGraphFactory().WithRedis(redis, prefix);
-        second.Settings["Database:Url"] = first.Settings["Database:Url"];
+        using var first = new TaskGraphFactory().WithRedis(redis);
+        using var second = new TaskGraphFactory().SharingWith(first);
         var (onFirst, user) = await first.CreateUserClientAsync();
         var admin = await first.CreateAdminClientAsync();
         (await admin.PatchAsJsonAsync($"/v1/users/{user.Id}/role", new { role = "admin" })).EnsureSuccessStatusCode();
-        var onSecond = second.CreateClient();
-        onSecond.DefaultRequestHeaders.Authorization = onFirst.DefaultRequestHeaders.Authorization;
+        var onSecond = second.CreateClientLike(onFirst);
         // The second instance now holds the user as an admin.
         (await onSecond.GetAsync("/v1/users")).EnsureSuccessStatusCode();
         (await onSecond.GetAsync("/v1/users")).EnsureSuccessStatusCode();
@@ -42,9 +39,7 @@ public sealed class CallerCacheTests(RedisServerFixture redis)
     [Fact]
     public async Task While_the_redis_subscription_is_down_every_request_asks_the_database_and_caching_resumes_after()
     {
-        var factory = new CommandCountingFactory();
-        factory.WithRedis(redis);
-        using var _ = factory;
+        using var factory = new CommandCountingFactory().WithRedis(redis);
         var (client, _) = await factory.CreateUserClientAsync();
         (await client.GetAsync("/v1/auth/me")).EnsureSuccessStatusCode();
         factory.Commands.Clear();

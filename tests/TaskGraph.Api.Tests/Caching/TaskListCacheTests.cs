@@ -39,9 +39,7 @@ public sealed class TaskListCacheTests(RedisServerFixture redis) : IDisposable
     [Fact]
     public async Task A_cache_hit_on_either_face_runs_no_database_command()
     {
-        var counting = new CommandCountingFactory();
-        counting.WithRedis(redis);
-        using var factory = counting;
+        using var factory = new CommandCountingFactory().WithRedis(redis);
         var (client, _) = await factory.CreateUserClientAsync();
         await CreateAsync(client, "cached");
         const string page = "{ tasks(first: 5) { totalCount nodes { id title } } }";

@@ -6,7 +6,8 @@ namespace TaskGraph.Api.Tests.Infrastructure;
 public static class FactorySettings
 {
     /// <summary>Uses the fixture's Redis, under a key prefix of this factory's own unless one is given to share.</summary>
-    public static TaskGraphFactory WithRedis(this TaskGraphFactory factory, RedisServerFixture redis, string? keyPrefix = null)
+    public static TFactory WithRedis<TFactory>(this TFactory factory, RedisServerFixture redis, string? keyPrefix = null)
+        where TFactory : TaskGraphFactory
     {
         factory.Settings["Redis:Url"] = redis.Url;
         factory.Settings["Redis:KeyPrefix"] = keyPrefix ?? $"test-{Guid.NewGuid():N}:";
