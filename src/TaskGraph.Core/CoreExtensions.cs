@@ -36,7 +36,12 @@ public static class CoreExtensions
         // The host adds the backplane (IFusionCacheBackplane) that evicts callers on every instance.
         services.AddFusionCache(CallerCache.CacheName)
             // A failed lookup propagates and is logged once by whoever handles it, not again here.
-            .WithOptions(options => options.FactoryErrorsLogLevel = LogLevel.Debug)
+            .WithOptions(options =>
+            {
+                options.FactoryErrorsLogLevel = LogLevel.Debug;
+                // CallerCache counts evictions in an event handler, which must run before the eviction is applied.
+                options.EnableSyncEventHandlersExecution = true;
+            })
             .TryWithRegisteredBackplane();
         services.AddSingleton<CallerCache>();
         services.AddScoped<UserAccounts>();

@@ -8,7 +8,8 @@ namespace TaskGraph.Core.Auth;
 /// Callers as the database last said (role, or null for a user that does not exist), kept in this
 /// instance's memory so an authenticated request costs no query. A change evicts the entry here and,
 /// through the host's backplane (Redis pub/sub), on every instance; while that channel is down the cache
-/// is bypassed, because an eviction published meanwhile would never arrive.
+/// is bypassed, because an eviction published meanwhile would never arrive. A read that an eviction
+/// overtakes is not kept, since the row it read may predate the change.
 /// </summary>
 public sealed class CallerCache
 {
@@ -25,6 +26,7 @@ public sealed class CallerCache
     private readonly FusionCacheEntryOptions _localClear = new() { SkipBackplaneNotifications = true };
     private readonly bool _enabled;
     private volatile bool _suspended;
+    private long _evictions;
 
     public CallerCache(IFusionCacheProvider caches, IOptions<AuthOptions> options)
     {
@@ -35,6 +37,8 @@ public sealed class CallerCache
             // A lookup that fills this instance's entry has nothing to tell the others.
             SkipBackplaneNotifications = true,
         };
+        // Raised before the message is applied; synchronous, see CoreExtensions.
+        _cache.Events.Backplane.MessageReceived += (_, _) => Interlocked.Increment(ref _evictions);
     }
 
     /// <summary>The cached caller, else the one <paramref name="load"/> reads (concurrent misses for one user share one read).</summary>
@@ -44,23 +48,40 @@ public sealed class CallerCache
         {
             return await load(cancellationToken);
         }
-        return await _cache.GetOrSetAsync<Actor?>(Key(userId), (_, token) => load(token), options: _lookup, token: cancellationToken);
+        long? evictionsBeforeRead = null;
+        var actor = await _cache.GetOrSetAsync<Actor?>(Key(userId), async (_, token) =>
+        {
+            evictionsBeforeRead = Interlocked.Read(ref _evictions);
+            return await load(token);
+        }, options: _lookup, token: cancellationToken);
+        if (evictionsBeforeRead is { } before && Interlocked.Read(ref _evictions) != before)
+        {
+            // An eviction came while the row was read and may have found nothing to remove yet; the row may
+            // predate the change, so it answers this request only. (Evictions are counted before they are applied.)
+            _cache.Remove(Key(userId), _localClear, CancellationToken.None); // memory only; never skipped for a cancelled request
+        }
+        return actor;
     }
 
     /// <summary>After a committed change to the user: forgets them here and on every instance.</summary>
-    public ValueTask EvictAsync(int userId, CancellationToken cancellationToken) =>
-        _cache.RemoveAsync(Key(userId), _eviction, cancellationToken);
+    public ValueTask EvictAsync(int userId, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _evictions);
+        return _cache.RemoveAsync(Key(userId), _eviction, cancellationToken);
+    }
 
     /// <summary>The host's channel to the other instances is down: evictions may be missed, so nothing cached is trusted.</summary>
     public void Suspend()
     {
         _suspended = true;
+        Interlocked.Increment(ref _evictions);
         _cache.Clear(allowFailSafe: false, _localClear);
     }
 
     /// <summary>The channel is back: entries cached before it dropped may have missed evictions, so they go first.</summary>
     public void Resume()
     {
+        Interlocked.Increment(ref _evictions);
         _cache.Clear(allowFailSafe: false, _localClear);
         _suspended = false;
     }

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using TaskGraph.Api.Tests.Infrastructure;
 using TaskGraph.Core.Auth;
+using TaskGraph.Core.Users;
 using ZiggyCreatures.Caching.Fusion;
 using ZiggyCreatures.Caching.Fusion.Backplane;
 
@@ -34,6 +35,35 @@ public sealed class CallerCacheTests(RedisServerFixture redis)
         await evicted.WaitAsync(Patience);
         await (await onSecond.GetAsync("/v1/users")).AssertProblemAsync(HttpStatusCode.Forbidden);
         await (await onFirst.GetAsync("/v1/users")).AssertProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_role_read_that_a_demotion_overtakes_answers_its_request_but_is_not_kept()
+    {
+        using var first = new TaskGraphFactory().WithRedis(redis);
+        using var second = new TaskGraphFactory().SharingWith(first);
+        var (onFirst, user) = await first.CreateUserClientAsync();
+        var admin = await first.CreateAdminClientAsync();
+        (await admin.PatchAsJsonAsync($"/v1/users/{user.Id}/role", new { role = "admin" })).EnsureSuccessStatusCode();
+        var onSecond = second.CreateClientLike(onFirst);
+        var evicted = EvictionReceived(second, user.Id);
+        var reading = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var readDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // A lookup on the second instance that read the row while the user was still an admin.
+        var inFlight = second.Services.GetRequiredService<CallerCache>().GetOrLoadAsync(user.Id, async _ =>
+        {
+            reading.SetResult();
+            await readDone.Task;
+            return new Actor(user.Id, Role.Admin);
+        }, CancellationToken.None);
+        await reading.Task.WaitAsync(Patience);
+
+        (await admin.PatchAsJsonAsync($"/v1/users/{user.Id}/role", new { role = "user" })).EnsureSuccessStatusCode();
+        await evicted.WaitAsync(Patience);
+        readDone.SetResult();
+
+        Assert.Equal(Role.Admin, (await inFlight.AsTask().WaitAsync(Patience))?.Role);
+        await (await onSecond.GetAsync("/v1/users")).AssertProblemAsync(HttpStatusCode.Forbidden);
     }
 
     [Fact]
