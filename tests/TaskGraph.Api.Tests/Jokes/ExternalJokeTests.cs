@@ -55,6 +55,7 @@ public sealed class ExternalJokeTests : IDisposable
         await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
         Assert.Equal(2, factory.Jokes.Calls); // retried: two attempts, still one line about them
         var requestId = response.Headers.GetValues("X-Request-ID").Single();
+        await factory.Logs.RequestLineAsync(requestId);
         var lines = factory.Logs.Entries.Where(e => e.TryGetProperty("request_id", out var id) && id.GetString() == requestId).ToList();
         var failure = Assert.Single(lines, e => e.GetProperty("level").GetString() != "info");
         Assert.Equal("warning", failure.GetProperty("level").GetString());
