@@ -9,6 +9,7 @@ using TaskGraph.Core.Common;
 using TaskGraph.Core.Data;
 using TaskGraph.Core.Events;
 using TaskGraph.Core.Jokes;
+using TaskGraph.Core.Reminders;
 using TaskGraph.Core.Tasks;
 using TaskGraph.Core.Users;
 using ZiggyCreatures.Caching.Fusion;
@@ -49,6 +50,7 @@ public static class CoreExtensions
         services.AddScoped<TaskCommands>();
         services.TryAddSingleton<ITaskPageCache, UncachedTaskPages>();
         services.AddTaskEvents(configuration);
+        services.AddReminders(configuration);
         services.AddJokes(configuration);
         return services;
     }

@@ -19,6 +19,9 @@ public static class ContractEnvironmentVariables
         ["ADMIN_PASSWORD"] = "Admin:Password",
         ["GRAPHQL_MAX_COST"] = "GraphQL:MaxCost",
         ["GRAPHQL_COST_LIMIT"] = "GraphQL:CostLimit",
+        ["REMINDER_LEAD_MINUTES"] = "Reminders:LeadMinutes",
+        ["SMTP_URL"] = "Smtp:Url",
+        ["SMTP_FROM"] = "Smtp:From",
     };
 
     public static IConfigurationBuilder AddContractEnvironmentVariables(this IConfigurationBuilder configuration)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using TaskGraph.Core.Common;
 using TaskGraph.Core.Events;
+using TaskGraph.Core.Reminders;
 using TaskGraph.Core.Tasks;
 using TaskGraph.Core.Users;
 
@@ -15,6 +16,8 @@ public sealed class TaskGraphDbContext(DbContextOptions<TaskGraphDbContext> opti
     public DbSet<TaskItem> Tasks => Set<TaskItem>();
 
     public DbSet<TaskEvent> TaskEvents => Set<TaskEvent>();
+
+    public DbSet<TaskReminder> TaskReminders => Set<TaskReminder>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -49,6 +52,8 @@ public sealed class TaskGraphDbContext(DbContextOptions<TaskGraphDbContext> opti
             // The list queries: a user's tasks newest first, and a user's open/done tasks.
             task.HasIndex(t => new { t.OwnerId, t.CreatedAt });
             task.HasIndex(t => new { t.OwnerId, t.Completed });
+            // The reminder scan: open tasks by due date.
+            task.HasIndex(t => new { t.Completed, t.DueDate });
         });
 
         modelBuilder.Entity<TaskEvent>(change =>
@@ -62,6 +67,16 @@ public sealed class TaskGraphDbContext(DbContextOptions<TaskGraphDbContext> opti
             change.Ignore(e => e.Task);
             // The sync feed and replays of one user: their events in id order.
             change.HasIndex(e => new { e.OwnerId, e.Id });
+        });
+
+        modelBuilder.Entity<TaskReminder>(reminder =>
+        {
+            reminder.ToTable("task_reminders");
+            // Once per task and due date, whichever instance gets there first; deleting the task drops its reminders.
+            reminder.HasIndex(r => new { r.TaskId, r.DueDate }).IsUnique();
+            reminder.HasOne<TaskItem>().WithMany().HasForeignKey(r => r.TaskId).OnDelete(DeleteBehavior.Cascade);
+            // The e-mail outbox: what is due to be sent next.
+            reminder.HasIndex(r => r.EmailDueAt);
         });
 
         // snake_case columns, so the schema reads naturally in psql/sqlite3 without quoting.

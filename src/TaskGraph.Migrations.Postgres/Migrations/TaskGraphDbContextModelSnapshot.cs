@@ -69,6 +69,49 @@ namespace TaskGraph.Migrations.Postgres.Migrations
                     b.ToTable("task_events", (string)null);
                 });
 
+            modelBuilder.Entity("TaskGraph.Core.Reminders.TaskReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("DueDate")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_date");
+
+                    b.Property<int>("EmailAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("email_attempts");
+
+                    b.Property<DateTime?>("EmailDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("email_due_at");
+
+                    b.Property<DateTime?>("EmailSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("email_sent_at");
+
+                    b.Property<DateTime>("FiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("fired_at");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer")
+                        .HasColumnName("task_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmailDueAt");
+
+                    b.HasIndex("TaskId", "DueDate")
+                        .IsUnique();
+
+                    b.ToTable("task_reminders", (string)null);
+                });
+
             modelBuilder.Entity("TaskGraph.Core.Tasks.TaskItem", b =>
                 {
                     b.Property<int>("Id")
@@ -119,6 +162,8 @@ namespace TaskGraph.Migrations.Postgres.Migrations
                         .HasColumnName("version");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Completed", "DueDate");
 
                     b.HasIndex("OwnerId", "Completed");
 
@@ -192,6 +237,15 @@ namespace TaskGraph.Migrations.Postgres.Migrations
                     b.HasOne("TaskGraph.Core.Users.User", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TaskGraph.Core.Reminders.TaskReminder", b =>
+                {
+                    b.HasOne("TaskGraph.Core.Tasks.TaskItem", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

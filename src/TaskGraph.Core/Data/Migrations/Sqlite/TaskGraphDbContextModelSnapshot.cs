@@ -62,6 +62,47 @@ namespace TaskGraph.Core.Data.Migrations.Sqlite
                     b.ToTable("task_events", (string)null);
                 });
 
+            modelBuilder.Entity("TaskGraph.Core.Reminders.TaskReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("DueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_date");
+
+                    b.Property<int>("EmailAttempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("email_attempts");
+
+                    b.Property<DateTime?>("EmailDueAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email_due_at");
+
+                    b.Property<DateTime?>("EmailSentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email_sent_at");
+
+                    b.Property<DateTime>("FiredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fired_at");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("task_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmailDueAt");
+
+                    b.HasIndex("TaskId", "DueDate")
+                        .IsUnique();
+
+                    b.ToTable("task_reminders", (string)null);
+                });
+
             modelBuilder.Entity("TaskGraph.Core.Tasks.TaskItem", b =>
                 {
                     b.Property<int>("Id")
@@ -110,6 +151,8 @@ namespace TaskGraph.Core.Data.Migrations.Sqlite
                         .HasColumnName("version");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Completed", "DueDate");
 
                     b.HasIndex("OwnerId", "Completed");
 
@@ -181,6 +224,15 @@ namespace TaskGraph.Core.Data.Migrations.Sqlite
                     b.HasOne("TaskGraph.Core.Users.User", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TaskGraph.Core.Reminders.TaskReminder", b =>
+                {
+                    b.HasOne("TaskGraph.Core.Tasks.TaskItem", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,44 @@
+using System.ComponentModel.DataAnnotations;
+using MimeKit;
+
+namespace TaskGraph.Core.Reminders;
+
+/// <summary>Bound from section <c>Smtp</c> (<c>SMTP_URL</c>, <c>SMTP_FROM</c>): where reminder e-mails go out, if anywhere.</summary>
+public sealed class SmtpOptions : IValidatableObject
+{
+    public const string SectionName = "Smtp";
+
+    /// <summary><c>smtp://[user[:password]@]host[:port][?tls=auto|starttls|none]</c> or <c>smtps://…</c>; unset: no e-mail.</summary>
+    public string? Url { get; set; }
+
+    /// <summary>The sender, as an address or <c>Name &lt;address&gt;</c>.</summary>
+    public string From { get; set; } = "TaskGraph <taskgraph@localhost>";
+
+    /// <summary>How long one attempt (connect, send, quit) may take.</summary>
+    [Range(1, 300)]
+    public int TimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Attempts per e-mail before it is given up (see <see cref="ReminderMailer"/> for the delays).</summary>
+    [Range(1, 20)]
+    public int MaxAttempts { get; set; } = 8;
+
+    public bool IsEnabled => !string.IsNullOrWhiteSpace(Url);
+
+    /// <summary>The parsed <see cref="Url"/>; only valid once the options have been validated.</summary>
+    public SmtpEndpoint Endpoint => SmtpEndpoint.Parse(Url!);
+
+    public MailboxAddress Sender => MailboxAddress.Parse(From);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (IsEnabled && SmtpEndpoint.Check(Url!) is { } problem)
+        {
+            // The value is never repeated: it may hold a password.
+            yield return new ValidationResult($"Smtp:Url is not a valid SMTP URL: {problem}", [nameof(Url)]);
+        }
+        if (!MailboxAddress.TryParse(From, out _))
+        {
+            yield return new ValidationResult("Smtp:From must be an e-mail address, optionally with a name (\"TaskGraph <reminders@example.com>\").", [nameof(From)]);
+        }
+    }
+}
