@@ -92,7 +92,7 @@ public sealed partial class ReminderMailer(
 
     private async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
-        var endpoint = options.Value.Endpoint;
+        var endpoint = options.Value.Endpoint();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.TimeoutSeconds));
         using var client = new SmtpClient { Timeout = options.Value.TimeoutSeconds * 1000 };
@@ -108,7 +108,7 @@ public sealed partial class ReminderMailer(
     private MimeMessage Compose(ReminderEmail email)
     {
         var due = email.DueDate.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
-        var sender = options.Value.Sender;
+        var sender = options.Value.Sender();
         var title = WebUtility.HtmlEncode(email.Title);
         var body = new BodyBuilder
         {

@@ -8,7 +8,7 @@ public sealed class ReminderOptions
     public const string SectionName = "Reminders";
 
     /// <summary>How long before a task's due date its <c>task.due_soon</c> event fires (up to a week).</summary>
-    [Range(1, 10_080)]
+    [Range(1, 10_080, ErrorMessage = "REMINDER_LEAD_MINUTES (Reminders:LeadMinutes) must be between {1} and {2} minutes.")]
     public int LeadMinutes { get; set; } = 60;
 
     /// <summary>How often each instance scans for tasks entering the window; at most a minute, the contract's promise.</summary>

@@ -24,21 +24,23 @@ public sealed class SmtpOptions : IValidatableObject
 
     public bool IsEnabled => !string.IsNullOrWhiteSpace(Url);
 
-    /// <summary>The parsed <see cref="Url"/>; only valid once the options have been validated.</summary>
-    public SmtpEndpoint Endpoint => SmtpEndpoint.Parse(Url!);
+    // Methods, not properties: validation reads every property, also of options that are not valid yet.
 
-    public MailboxAddress Sender => MailboxAddress.Parse(From);
+    /// <summary>The parsed <see cref="Url"/>, once the options have been validated.</summary>
+    public SmtpEndpoint Endpoint() => SmtpEndpoint.Parse(Url!);
+
+    public MailboxAddress Sender() => MailboxAddress.Parse(From);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (IsEnabled && SmtpEndpoint.Check(Url!) is { } problem)
         {
             // The value is never repeated: it may hold a password.
-            yield return new ValidationResult($"Smtp:Url is not a valid SMTP URL: {problem}", [nameof(Url)]);
+            yield return new ValidationResult($"SMTP_URL (Smtp:Url) is not a valid SMTP URL: {problem}", [nameof(Url)]);
         }
         if (!MailboxAddress.TryParse(From, out _))
         {
-            yield return new ValidationResult("Smtp:From must be an e-mail address, optionally with a name (\"TaskGraph <reminders@example.com>\").", [nameof(From)]);
+            yield return new ValidationResult("SMTP_FROM (Smtp:From) must be an e-mail address, optionally with a name (\"TaskGraph <reminders@example.com>\").", [nameof(From)]);
         }
     }
 }

@@ -11,6 +11,8 @@ public sealed class ConfigurationErrorTests
         { "DATABASE_URL", "mysql://u:secret-pw@db/taskgraph", "DATABASE_URL has an unsupported scheme", "secret-pw" },
         { "ASPNETCORE_ENVIRONMENT", "Production", "SECRET_KEY is not set", "   at " },
         { "ADMIN_PASSWORD", "short", "ADMIN_PASSWORD must be 8 characters", "short" },
+        { "REMINDER_LEAD_MINUTES", "0", "REMINDER_LEAD_MINUTES (Reminders:LeadMinutes) must be between 1 and 10080 minutes", "   at " },
+        { "SMTP_URL", "smtp://mailer:secret-pw@mail.example.com?tls=maybe", "SMTP_URL (Smtp:Url) is not a valid SMTP URL", "secret-pw" },
     };
 
     [Theory]
