@@ -69,6 +69,25 @@ public sealed class ReminderEmailTests
     }
 
     [Fact]
+    public async Task Deleting_the_task_before_its_email_went_out_drops_the_email()
+    {
+        await using var smtp = new LocalSmtpServer();
+        var clock = Reminders.NewClock();
+        using var factory = new TaskGraphFactory().WithClock(clock, schedule: false);
+        factory.Settings["Smtp:Url"] = $"smtp://127.0.0.1:{smtp.Port}";
+        var alice = await factory.CreateUserClientAsync();
+        var gone = await alice.Client.CreateTaskDueAsync("deleted after its reminder", clock.GetUtcNow() + TimeSpan.FromMinutes(30));
+        await alice.Client.CreateTaskDueAsync("kept", clock.GetUtcNow() + TimeSpan.FromMinutes(40));
+        await factory.ScanAsync();
+
+        (await alice.Client.DeleteAsync($"/v1/tasks/{gone.Id}")).EnsureSuccessStatusCode();
+
+        Assert.Equal(1, await factory.SendEmailsAsync());
+        Assert.Equal("Due soon: kept", (await smtp.NextMessageAsync()).Subject);
+        Assert.False(smtp.TryTakeMessage(out _));
+    }
+
+    [Fact]
     public async Task Without_smtp_no_email_is_queued()
     {
         await using var smtp = new LocalSmtpServer();
