@@ -12,6 +12,7 @@ using TaskGraph.Core.Jokes;
 using TaskGraph.Core.Reminders;
 using TaskGraph.Core.Tasks;
 using TaskGraph.Core.Users;
+using TaskGraph.Core.Webhooks;
 using ZiggyCreatures.Caching.Fusion;
 
 namespace TaskGraph.Core;
@@ -51,6 +52,7 @@ public static class CoreExtensions
         services.TryAddSingleton<ITaskPageCache, UncachedTaskPages>();
         services.AddTaskEvents(configuration);
         services.AddReminders(configuration);
+        services.AddWebhookSubscriptions(configuration);
         services.AddJokes(configuration);
         return services;
     }

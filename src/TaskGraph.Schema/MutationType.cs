@@ -2,8 +2,10 @@ using GraphQL;
 using GraphQL.Types;
 using TaskGraph.Core.Auth;
 using TaskGraph.Core.Common;
+using TaskGraph.Core.Events;
 using TaskGraph.Core.Tasks;
 using TaskGraph.Core.Users;
+using TaskGraph.Core.Webhooks;
 using TaskGraph.Schema.Cost;
 using TaskGraph.Schema.Execution;
 using TaskGraph.Schema.Types;
@@ -91,6 +93,36 @@ public sealed class MutationType : ObjectGraphType
             .Argument<NonNullGraphType<RoleType>>("role", "The new role.")
             .ResolveAsync(async c => await c.Service<UserAccounts>().SetRoleAsync(
                 Ids.Parse(c.GetArgument<object>("userId"), "userId"), c.GetArgument<Role>("role"), c.CancellationToken));
+
+        AddWebhookFields(this);
+    }
+
+    private static void AddWebhookFields(MutationType mutation)
+    {
+        mutation.Field<NonNullGraphType<CreatedWebhookType>>("createWebhook")
+            .Description("Creates a webhook for your tasks' events. The secret is in this answer only. VALIDATION_ERROR for a refused URL (not http/https; loopback, private, link-local, CGNAT or metadata addresses).")
+            .Authorize()
+            .Argument<NonNullGraphType<CreateWebhookInputType>>("input", "The webhook.")
+            .ResolveAsync(async c =>
+            {
+                var input = c.Input("input")!;
+                var events = input.TryGetValue("events", out var list) && list is IEnumerable<object?> types
+                    ? types.Select(t => t is TaskEventType type ? type.ToName() : null).ToList()
+                    : null;
+                var (webhook, secret) = await c.Service<WebhookSubscriptions>().CreateAsync(c.Actor(), Text(input, "url"), events, Text(input, "description"), c.CancellationToken);
+                return new CreatedWebhook(webhook, secret);
+            });
+
+        mutation.Field<NonNullGraphType<IdGraphType>>("deleteWebhook")
+            .Description("Deletes one of your webhooks and its deliveries log, and returns its id. NOT_FOUND when it is not yours.")
+            .Authorize()
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The webhook's id.")
+            .ResolveAsync(async c =>
+            {
+                var id = Ids.Parse(c.GetArgument<object>("id"), "id");
+                await c.Service<WebhookSubscriptions>().DeleteAsync(c.Actor(), id, c.CancellationToken);
+                return id;
+            });
     }
 
     private static string? Text(IDictionary<string, object?> input, string name) => input.TryGetValue(name, out var value) ? value as string : null;

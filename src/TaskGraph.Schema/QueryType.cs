@@ -4,6 +4,7 @@ using TaskGraph.Core.Common;
 using TaskGraph.Core.Jokes;
 using TaskGraph.Core.Tasks;
 using TaskGraph.Core.Users;
+using TaskGraph.Core.Webhooks;
 using TaskGraph.Schema.Cost;
 using TaskGraph.Schema.Execution;
 using TaskGraph.Schema.Filtering;
@@ -49,6 +50,11 @@ public sealed class QueryType : ObjectGraphType
             .WithMetadata(FieldPrice.Key, FieldPrice.Connection<User>())
             .ResolveAsync(async c => await c.Service<UserAccounts>().PageAsync(
                 new PageRequest(c.GetArgument<int?>("first"), c.GetArgument<string?>("after")), c.CancellationToken));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<WebhookType>>>>("webhooks")
+            .Description("Your webhooks (at most 20 by default), oldest first.")
+            .Authorize()
+            .ResolveAsync(async c => await c.Service<WebhookSubscriptions>().ListAsync(c.Actor(), c.CancellationToken));
 
         Field<NonNullGraphType<JokeType>>("joke")
             .Description("A random joke from the external joke service (no sign-in needed). UPSTREAM_UNAVAILABLE when it fails or takes more than 3 seconds.")

@@ -22,6 +22,7 @@ public static class ContractEnvironmentVariables
         ["REMINDER_LEAD_MINUTES"] = "Reminders:LeadMinutes",
         ["SMTP_URL"] = "Smtp:Url",
         ["SMTP_FROM"] = "Smtp:From",
+        ["WEBHOOK_ALLOW_PRIVATE"] = "Webhooks:AllowPrivate",
     };
 
     public static IConfigurationBuilder AddContractEnvironmentVariables(this IConfigurationBuilder configuration)

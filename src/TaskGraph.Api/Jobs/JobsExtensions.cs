@@ -3,6 +3,7 @@ using Hangfire.AspNetCore;
 using Hangfire.Common;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
+using Hangfire.States;
 using Hangfire.Storage.SQLite;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Data.Sqlite;
@@ -29,10 +30,15 @@ public static class JobsExtensions
             provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ParseConnection(),
             provider.GetRequiredService<IOptions<JobOptions>>().Value));
         services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
-        services.AddSingleton<JobMetricsFilter>();
+        services.AddSingleton<IApplyStateFilter, JobMetricsFilter>();
+        // Every state filter registered in the container applies to this host's jobs (features add theirs, e.g. webhook retries).
         services.AddSingleton<IJobFilterProvider>(provider =>
         {
-            var own = new JobFilterCollection { provider.GetRequiredService<JobMetricsFilter>() };
+            var own = new JobFilterCollection();
+            foreach (var filter in provider.GetServices<IApplyStateFilter>().Concat<object>(provider.GetServices<IElectStateFilter>()))
+            {
+                own.Add(filter);
+            }
             return new JobFilterProviderCollection(JobFilterProviders.Providers, own);
         });
         services.AddHangfire(hangfire => hangfire

@@ -24,6 +24,9 @@ public sealed class TaskGraphMetrics
         SubscriptionRejections = meter.CreateCounter<long>("taskgraph.subscriptions.rejections", description: "Operations refused by a subscription limit, tagged limit=connection|user|rate.");
         WebSocketConnections = meter.CreateUpDownCounter<long>("taskgraph.websocket.connections", description: "Open graphql-transport-ws connections.");
         Jobs = meter.CreateCounter<long>("taskgraph.jobs", description: "Background jobs entering a state, tagged state=enqueued|succeeded|failed and job (its class).");
+        WebhookDeliveries = meter.CreateCounter<long>("taskgraph.webhooks.deliveries", description: "Webhook delivery attempts, tagged outcome=delivered|failed|gone|refused.");
+        WebhookAttemptDuration = meter.CreateHistogram<double>("taskgraph.webhooks.attempt.duration", "s", "How long each webhook delivery attempt took, tagged outcome.");
+        WebhookDeliveryLag = meter.CreateHistogram<double>("taskgraph.webhooks.delivery.lag", "s", "From a task change to its successful delivery to a webhook, retries included.");
         WebSocketCloses = meter.CreateCounter<long>("taskgraph.websocket.closes", description: "WebSocket connections the server closed, tagged code (1013: slow consumer, 1009: message too big, 44xx: protocol).");
         RedisFailures = meter.CreateCounter<long>("taskgraph.redis.failures", description: "Redis calls that failed or timed out and were answered in this process instead, tagged operation.");
     }
@@ -51,4 +54,10 @@ public sealed class TaskGraphMetrics
     public Counter<long> RedisFailures { get; }
 
     public Counter<long> Jobs { get; }
+
+    public Counter<long> WebhookDeliveries { get; }
+
+    public Histogram<double> WebhookAttemptDuration { get; }
+
+    public Histogram<double> WebhookDeliveryLag { get; }
 }

@@ -19,6 +19,7 @@ public static class OpenApiExtensions
         ["Events"] = "The task event log for sync: every change to your tasks (an admin: all tasks) after an event id, oldest first.",
         ["Jokes"] = "A random joke from the external joke API; no sign-in needed.",
         ["Users"] = "Admin only: list users and change their roles.",
+        ["Webhooks"] = "Your tasks' events POSTed to your endpoint, signed per Standard Webhooks; each webhook's log of delivery attempts.",
     };
 
     /// <summary>

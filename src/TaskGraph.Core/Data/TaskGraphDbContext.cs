@@ -6,6 +6,7 @@ using TaskGraph.Core.Events;
 using TaskGraph.Core.Reminders;
 using TaskGraph.Core.Tasks;
 using TaskGraph.Core.Users;
+using TaskGraph.Core.Webhooks;
 
 namespace TaskGraph.Core.Data;
 
@@ -18,6 +19,12 @@ public sealed class TaskGraphDbContext(DbContextOptions<TaskGraphDbContext> opti
     public DbSet<TaskEvent> TaskEvents => Set<TaskEvent>();
 
     public DbSet<TaskReminder> TaskReminders => Set<TaskReminder>();
+
+    public DbSet<EventCursor> EventCursors => Set<EventCursor>();
+
+    public DbSet<Webhook> Webhooks => Set<Webhook>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -77,6 +84,42 @@ public sealed class TaskGraphDbContext(DbContextOptions<TaskGraphDbContext> opti
             reminder.HasOne<TaskItem>().WithMany().HasForeignKey(r => r.TaskId).OnDelete(DeleteBehavior.Cascade);
             // The e-mail outbox: what is due to be sent next.
             reminder.HasIndex(r => r.EmailDueAt);
+        });
+
+        modelBuilder.Entity<EventCursor>(cursor =>
+        {
+            cursor.ToTable("event_cursors");
+            cursor.HasKey(c => c.Name);
+            cursor.Property(c => c.Name).HasMaxLength(64);
+            cursor.Property(c => c.LeasedBy).HasMaxLength(128);
+            cursor.HasData(new EventCursor { Name = EventCursor.Webhooks, Position = 0 });
+        });
+
+        modelBuilder.Entity<Webhook>(webhook =>
+        {
+            webhook.ToTable("webhooks");
+            webhook.Property(w => w.Url).HasMaxLength(WebhookUrls.MaxLength);
+            webhook.Property(w => w.Events).HasMaxLength(200);
+            webhook.Property(w => w.Description).HasMaxLength(WebhookSubscriptions.MaxDescriptionLength);
+            webhook.Property(w => w.ProtectedSecret).HasMaxLength(200);
+            webhook.Property(w => w.DisabledReason).HasMaxLength(200);
+            webhook.Ignore(w => w.Active);
+            webhook.Ignore(w => w.EventTypes);
+            webhook.HasOne<User>().WithMany().HasForeignKey(w => w.OwnerId).OnDelete(DeleteBehavior.Cascade);
+            // The dispatcher's lookup: the active webhooks of the owners of a batch of events.
+            webhook.HasIndex(w => w.OwnerId);
+        });
+
+        modelBuilder.Entity<WebhookDelivery>(delivery =>
+        {
+            delivery.ToTable("webhook_deliveries");
+            delivery.Property(d => d.Status)
+                .HasConversion(s => s.ToString().ToLowerInvariant(), s => Enum.Parse<WebhookDeliveryStatus>(s, true))
+                .HasMaxLength(16);
+            delivery.Property(d => d.Error).HasMaxLength(500);
+            delivery.HasOne<Webhook>().WithMany().HasForeignKey(d => d.WebhookId).OnDelete(DeleteBehavior.Cascade);
+            // The log newest first, and "was this event delivered to this webhook already?".
+            delivery.HasIndex(d => new { d.WebhookId, d.EventId });
         });
 
         // snake_case columns, so the schema reads naturally in psql/sqlite3 without quoting.

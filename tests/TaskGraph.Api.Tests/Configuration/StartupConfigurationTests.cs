@@ -83,7 +83,7 @@ public sealed class StartupConfigurationTests
     public void Every_contract_variable_is_mapped()
     {
         Assert.Equal(
-            ["ACCESS_TOKEN_MINUTES", "ADMIN_PASSWORD", "ADMIN_USERNAME", "DATABASE_URL", "GRAPHQL_COST_LIMIT", "GRAPHQL_MAX_COST", "JOKE_API_URL", "RATE_LIMIT", "RATE_PERIOD", "REDIS_URL", "REMINDER_LEAD_MINUTES", "SECRET_KEY", "SMTP_FROM", "SMTP_URL"],
+            ["ACCESS_TOKEN_MINUTES", "ADMIN_PASSWORD", "ADMIN_USERNAME", "DATABASE_URL", "GRAPHQL_COST_LIMIT", "GRAPHQL_MAX_COST", "JOKE_API_URL", "RATE_LIMIT", "RATE_PERIOD", "REDIS_URL", "REMINDER_LEAD_MINUTES", "SECRET_KEY", "SMTP_FROM", "SMTP_URL", "WEBHOOK_ALLOW_PRIVATE"],
             ContractEnvironmentVariables.Aliases.Keys.Order());
     }
 

@@ -21,6 +21,10 @@ public sealed class OpenApiTests(TaskGraphFactory factory) : IClassFixture<TaskG
         { "get", "/v1/users", true },
         { "patch", "/v1/users/{id}/role", true },
         { "get", "/v1/events", true },
+        { "post", "/v1/webhooks", true },
+        { "get", "/v1/webhooks", true },
+        { "delete", "/v1/webhooks/{id}", true },
+        { "get", "/v1/webhooks/{id}/deliveries", true },
     };
 
     [Theory]

@@ -1,0 +1,131 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TaskGraph.Core.Data;
+using TaskGraph.Core.Events;
+using TaskGraph.Core.Webhooks;
+
+namespace TaskGraph.Api.Webhooks;
+
+/// <summary>
+/// Follows the event log for webhooks: reads the events after the stored position (the
+/// <c>webhooks</c> row of <c>event_cursors</c>), enqueues one <see cref="WebhookDeliveryJob"/> per
+/// event and webhook that wants it, then moves the position. One instance at a time does it, the
+/// holder of the row's lease (renewed as it goes, taken over when it lapses), so the log is read once
+/// however many instances run. A crash between enqueueing and moving the position enqueues those
+/// deliveries again on the next read: the job recognises them (same message id, delivered once).
+/// Woken by commits like the subscription dispatcher, with a periodic read as the safety net.
+/// </summary>
+public sealed partial class WebhookDispatcher(
+    IServiceScopeFactory scopes, TaskEventSignal signal, IBackgroundJobClient jobs, IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookDispatcher> logger)
+    : BackgroundService
+{
+    private readonly string _instance = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    private bool _failing;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.FromMilliseconds(options.Value.PollIntervalMilliseconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var woken = signal.Next;
+            try
+            {
+                await DispatchAsync(stoppingToken);
+                _failing = false;
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                if (!_failing)
+                {
+                    _failing = true;
+                    LogDispatchFailed(logger, exception);
+                }
+            }
+            try
+            {
+                await woken.WaitAsync(interval, stoppingToken);
+            }
+            catch (TimeoutException)
+            {
+                // no wake-up: read anyway
+            }
+        }
+    }
+
+    /// <summary>Hands the lease back, so the next instance (or this one restarted) carries on at once.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await Cursor(scope.ServiceProvider.GetRequiredService<TaskGraphDbContext>())
+                .Where(c => c.LeasedBy == _instance)
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.LeasedBy, (string?)null).SetProperty(c => c.LeasedUntil, (DateTime?)null), cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The lease lapses by itself.
+        }
+    }
+
+    private async Task DispatchAsync(CancellationToken cancellationToken)
+    {
+        var batchSize = options.Value.BatchSize;
+        while (true)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TaskGraphDbContext>();
+            var log = scope.ServiceProvider.GetRequiredService<TaskEventLog>();
+            var position = await Cursor(db).Select(c => c.Position).SingleAsync(cancellationToken);
+            // Nothing new is the usual case: decided by a read, without writing a lease.
+            if (await log.LatestIdAsync(cancellationToken) <= position || !await TryLeaseAsync(db, cancellationToken))
+            {
+                return;
+            }
+            position = await Cursor(db).Select(c => c.Position).SingleAsync(cancellationToken);
+            var events = await log.ReadAfterAsync(position, batchSize, cancellationToken);
+            if (events.Count == 0)
+            {
+                return;
+            }
+            var owners = events.Select(e => e.OwnerId).Distinct().ToList();
+            var webhooks = await db.Webhooks.AsNoTracking()
+                .Where(w => owners.Contains(w.OwnerId) && w.DisabledAt == null)
+                .ToListAsync(cancellationToken);
+            foreach (var change in events)
+            {
+                foreach (var webhook in webhooks.Where(w => w.OwnerId == change.OwnerId && w.Receives(change)))
+                {
+                    var (webhookId, eventId) = (webhook.Id, change.Id);
+                    jobs.Enqueue<WebhookDeliveryJob>(job => job.DeliverAsync(webhookId, eventId, CancellationToken.None));
+                }
+            }
+            var leasedUntil = LeaseEnd();
+            var moved = await Cursor(db)
+                .Where(c => c.LeasedBy == _instance && c.Position == position)
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.Position, events[^1].Id).SetProperty(c => c.LeasedUntil, leasedUntil), cancellationToken);
+            if (moved == 0 || events.Count < batchSize)
+            {
+                return; // lost the lease meanwhile (another instance carries on), or done
+            }
+        }
+    }
+
+    private async Task<bool> TryLeaseAsync(TaskGraphDbContext db, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var leasedUntil = LeaseEnd();
+        return await Cursor(db)
+            .Where(c => c.LeasedBy == null || c.LeasedBy == _instance || c.LeasedUntil < now)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.LeasedBy, _instance).SetProperty(c => c.LeasedUntil, leasedUntil), cancellationToken) == 1;
+    }
+
+    private DateTime LeaseEnd() => time.GetUtcNow().UtcDateTime.AddSeconds(options.Value.LeaseSeconds);
+
+    private static IQueryable<EventCursor> Cursor(TaskGraphDbContext db) => db.EventCursors.Where(c => c.Name == EventCursor.Webhooks);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dispatching task events to webhooks failed; retrying at the next poll. No event is skipped.")]
+    private static partial void LogDispatchFailed(ILogger logger, Exception exception);
+}
