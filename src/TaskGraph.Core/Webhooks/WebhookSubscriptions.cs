@@ -34,7 +34,7 @@ public sealed class WebhookSubscriptions(TaskGraphDbContext db, TaskEventLog eve
         var webhook = new Webhook
         {
             OwnerId = actor.UserId,
-            Url = uri.AbsoluteUri,
+            Url = uri!.AbsoluteUri,
             Events = string.Join(',', types),
             Description = string.IsNullOrEmpty(description) ? null : description,
             ProtectedSecret = secrets.Protect(secret),

@@ -12,28 +12,29 @@ public static class WebhookUrls
 {
     public const int MaxLength = 2048;
 
-    public static Uri Validate(string? url, bool allowPrivate, ValidationErrors errors)
+    /// <returns>The parsed URL, or null when <paramref name="errors"/> says why not.</returns>
+    public static Uri? Validate(string? url, bool allowPrivate, ValidationErrors errors)
     {
         const string field = "url";
         if (string.IsNullOrWhiteSpace(url))
         {
             errors.Add(field, "URL is required.");
-            return null!;
+            return null;
         }
         if (url.Length > MaxLength || !TextRules.IsSingleLine(url))
         {
             errors.Add(field, $"URL must be one line of at most {MaxLength} characters.");
-            return null!;
+            return null;
         }
         if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
             errors.Add(field, "URL must be an absolute http or https URL.");
-            return null!;
+            return null;
         }
         if (uri.UserInfo.Length > 0 || uri.Fragment.Length > 0)
         {
             errors.Add(field, "URL must not contain credentials or a fragment.");
-            return null!;
+            return null;
         }
         if (!allowPrivate && NamesRefusedHost(uri))
         {
@@ -44,7 +45,7 @@ public static class WebhookUrls
 
     private static bool NamesRefusedHost(Uri uri) => uri.HostNameType switch
     {
-        UriHostNameType.IPv4 or UriHostNameType.IPv6 => !WebhookAddresses.IsPublic(IPAddress.Parse(uri.IdnHost.Trim('[', ']'))),
+        UriHostNameType.IPv4 or UriHostNameType.IPv6 => !IPAddress.TryParse(uri.IdnHost.Trim('[', ']'), out var address) || !WebhookAddresses.IsPublic(address),
         _ => WebhookAddresses.IsLocalName(uri.IdnHost),
     };
 }
