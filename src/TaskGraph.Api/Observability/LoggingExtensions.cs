@@ -22,6 +22,8 @@ public static class LoggingExtensions
             .MinimumLevel.Override("System.Net.Http.HttpClient", LogEventLevel.Warning)
             .MinimumLevel.Override("Polly", LogEventLevel.Warning)
             .MinimumLevel.Override("ZiggyCreatures.Caching.Fusion", LogEventLevel.Warning)
+            // Hangfire narrates every server start and clean-up pass; failed jobs and retries are warnings.
+            .MinimumLevel.Override("Hangfire", LogEventLevel.Warning)
             // It logs, then rethrows, exceptions thrown in its events; the exception middleware logs them once.
             .MinimumLevel.Override("Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerHandler", LogEventLevel.Fatal)
             .Enrich.FromLogContext()

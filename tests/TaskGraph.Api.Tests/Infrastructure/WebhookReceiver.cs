@@ -15,6 +15,9 @@ namespace TaskGraph.Api.Tests.Infrastructure;
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
+    /// <summary>A scripted "status" that never answers: the request hangs until the client gives up.</summary>
+    public const int NoAnswer = -1;
+
     private readonly WebApplication _app;
     private readonly Channel<ReceivedWebhook> _received = Channel.CreateUnbounded<ReceivedWebhook>();
     private readonly ConcurrentQueue<int> _statuses = new();
@@ -38,7 +41,13 @@ public sealed class WebhookReceiver : IAsyncDisposable
                 await reader.ReadToEndAsync());
             _all.Add(received);
             await _received.Writer.WriteAsync(received);
-            http.Response.StatusCode = _statuses.TryDequeue(out var status) ? status : StatusCodes.Status200OK;
+            var status = _statuses.TryDequeue(out var scripted) ? scripted : StatusCodes.Status200OK;
+            if (status == NoAnswer)
+            {
+                await Task.Delay(Timeout.Infinite, http.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                return;
+            }
+            http.Response.StatusCode = status;
             if (status is >= 300 and < 400)
             {
                 http.Response.Headers.Location = "/redirected";

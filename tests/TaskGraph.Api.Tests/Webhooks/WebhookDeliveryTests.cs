@@ -129,6 +129,25 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_attempt_without_an_answer_is_cut_off_by_its_timeout_and_retried()
+    {
+        _factory.Settings["Webhooks:TimeoutSeconds"] = "1";
+        var (alice, _) = await _factory.CreateUserClientAsync();
+        var webhook = await alice.CreateWebhookAsync(_receiver.Url.AbsoluteUri, "task.created");
+        _receiver.AnswerNext(WebhookReceiver.NoAnswer);
+        await alice.CreateTaskAsync("slow receiver");
+
+        var hung = await _receiver.NextAsync();
+        var retry = await _receiver.NextAsync();
+
+        Assert.Equal(hung.Id, retry.Id);
+        var log = await alice.DeliveriesAsync(webhook.Id, 2);
+        Assert.Equal(("failed", JsonValueKind.Null), (log[0].GetProperty("status").GetString(), log[0].GetProperty("response_status").ValueKind));
+        Assert.Contains("No answer within 1 s", log[0].GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal("delivered", log[1].GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Users_receive_only_their_own_tasks_events()
     {
         var (alice, _) = await _factory.CreateUserClientAsync();
