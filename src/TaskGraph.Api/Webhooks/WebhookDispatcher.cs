@@ -17,11 +17,12 @@ namespace TaskGraph.Api.Webhooks;
 /// Woken by commits like the subscription dispatcher, with a periodic read as the safety net.
 /// </summary>
 public sealed partial class WebhookDispatcher(
-    IServiceScopeFactory scopes, TaskEventSignal signal, IBackgroundJobClient jobs, IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookDispatcher> logger)
+    IServiceScopeFactory scopes, TaskEventSignal signal, TaskEventHub hub, IBackgroundJobClient jobs, IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookDispatcher> logger)
     : BackgroundService
 {
     private readonly string _instance = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
     private bool _failing;
+    private long _handledUpTo = -1;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -75,12 +76,22 @@ public sealed partial class WebhookDispatcher(
         var batchSize = options.Value.BatchSize;
         while (true)
         {
+            // The subscription dispatcher already follows the log: while it has seen nothing newer, this one reads nothing at all.
+            var latest = hub.Position;
+            if (latest <= _handledUpTo)
+            {
+                return;
+            }
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<TaskGraphDbContext>();
             var log = scope.ServiceProvider.GetRequiredService<TaskEventLog>();
             var position = await Cursor(db).Select(c => c.Position).SingleAsync(cancellationToken);
-            // Nothing new is the usual case: decided by a read, without writing a lease.
-            if (await log.LatestIdAsync(cancellationToken) <= position || !await TryLeaseAsync(db, cancellationToken))
+            if (latest <= position)
+            {
+                _handledUpTo = position;
+                return;
+            }
+            if (!await TryLeaseAsync(db, cancellationToken))
             {
                 return;
             }
@@ -106,9 +117,14 @@ public sealed partial class WebhookDispatcher(
             var moved = await Cursor(db)
                 .Where(c => c.LeasedBy == _instance && c.Position == position)
                 .ExecuteUpdateAsync(set => set.SetProperty(c => c.Position, events[^1].Id).SetProperty(c => c.LeasedUntil, leasedUntil), cancellationToken);
-            if (moved == 0 || events.Count < batchSize)
+            if (moved == 0)
             {
-                return; // lost the lease meanwhile (another instance carries on), or done
+                return; // lost the lease meanwhile: another instance carries on
+            }
+            if (events.Count < batchSize)
+            {
+                _handledUpTo = events[^1].Id;
+                return;
             }
         }
     }
