@@ -74,7 +74,8 @@ public sealed class SqliteTestDatabase : TestDatabase
         Directory.Delete(Path);
         foreach (var suffix in Suffixes.Where(suffix => File.Exists(Path + suffix + ".away")))
         {
-            File.Move(Path + suffix + ".away", Path + suffix);
+            // A connection a background loop held open through the outage may have written a -wal of its own meanwhile.
+            File.Move(Path + suffix + ".away", Path + suffix, overwrite: true);
         }
     }
 
