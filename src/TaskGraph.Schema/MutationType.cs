@@ -4,6 +4,7 @@ using TaskGraph.Core.Auth;
 using TaskGraph.Core.Common;
 using TaskGraph.Core.Events;
 using TaskGraph.Core.Tasks;
+using TaskGraph.Core.Tasks.Batch;
 using TaskGraph.Core.Users;
 using TaskGraph.Core.Webhooks;
 using TaskGraph.Schema.Cost;
@@ -84,6 +85,20 @@ public sealed class MutationType : ObjectGraphType
                 var id = Ids.Parse(c.GetArgument<object>("id"), "id");
                 await c.Service<TaskCommands>().DeleteAsync(c.Actor(), id, expectedVersion: null, c.CancellationToken);
                 return id;
+            });
+
+        Field<NonNullGraphType<BatchUpdateTasksPayloadType>>("batchUpdateTasks")
+            .Description($"Completes, reopens, deletes or re-prioritizes up to {TaskBatch.MaxIds} tasks in one transaction: when any id is not yours (or does not exist), NOT_FOUND names it and nothing changes. Costs 10 plus 1 per 2 ids.")
+            .Authorize()
+            .Argument<NonNullGraphType<BatchActionType>>("action", "What to do to each task.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", $"The tasks (at most {TaskBatch.MaxIds}).")
+            .Argument<PriorityType>("priority", "The new priority, for SET_PRIORITY only.")
+            .WithMetadata(FieldPrice.Key, FieldPrice.PerItem("ids", FieldPrice.BatchPointsPerId))
+            .ResolveAsync(async c =>
+            {
+                var ids = c.GetArgument<List<object>>("ids").Select(id => Ids.Parse(id, "ids")).ToList();
+                var batch = new TaskBatch(c.GetArgument<BatchAction>("action"), ids, c.GetArgument<Priority?>("priority"));
+                return await c.Service<TaskCommands>().BatchAsync(c.Actor(), batch, c.CancellationToken);
             });
 
         Field<NonNullGraphType<UserType>>("setUserRole")

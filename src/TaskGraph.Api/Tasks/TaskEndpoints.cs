@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using TaskGraph.Api.Http;
+using TaskGraph.Api.Tasks.Batch;
 using TaskGraph.Core.Auth;
 using TaskGraph.Core.Caching;
 using TaskGraph.Core.Tasks;
@@ -77,6 +78,7 @@ public static class TaskEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
+        tasks.MapTaskBatch();
         return app;
     }
 

@@ -17,7 +17,11 @@ public sealed class TaskEventLog(TaskGraphDbContext db)
     /// reader that already moved past 9 would never see 8. A transaction-scoped advisory lock, held
     /// from this insert to the commit, makes insert order commit order. SQLite has one writer at a time.
     /// </summary>
-    public async Task<TaskEvent> AppendAsync(TaskEventType type, TaskItem task, int? actorId, DateTime occurredAt, CancellationToken cancellationToken)
+    public async Task<TaskEvent> AppendAsync(TaskEventType type, TaskItem task, int? actorId, DateTime occurredAt, CancellationToken cancellationToken) =>
+        (await AppendManyAsync(type, [task], actorId, occurredAt, cancellationToken))[0];
+
+    /// <summary>One event per task, in the tasks' order, written with one insert inside the caller's transaction (see <see cref="AppendAsync"/>).</summary>
+    public async Task<IReadOnlyList<TaskEvent>> AppendManyAsync(TaskEventType type, IReadOnlyList<TaskItem> tasks, int? actorId, DateTime occurredAt, CancellationToken cancellationToken)
     {
         if (db.Database.CurrentTransaction is null)
         {
@@ -27,7 +31,7 @@ public sealed class TaskEventLog(TaskGraphDbContext db)
         {
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PostgresInsertLock})", cancellationToken);
         }
-        var change = new TaskEvent
+        var changes = tasks.Select(task => new TaskEvent
         {
             Type = type,
             TaskId = task.Id,
@@ -36,11 +40,14 @@ public sealed class TaskEventLog(TaskGraphDbContext db)
             Version = task.Version,
             OccurredAt = occurredAt,
             Data = type == TaskEventType.Deleted ? TaskSnapshot.WriteDeleted(task.Id) : TaskSnapshot.Write(task),
-        };
-        db.TaskEvents.Add(change);
+        }).ToList();
+        db.TaskEvents.AddRange(changes);
         await db.SaveChangesAsync(cancellationToken);
-        db.Entry(change).State = EntityState.Detached;
-        return change;
+        foreach (var change in changes)
+        {
+            db.Entry(change).State = EntityState.Detached;
+        }
+        return changes;
     }
 
     /// <summary>The id of the newest event, or 0 when there is none.</summary>

@@ -3,6 +3,7 @@ using TaskGraph.Core.Auth;
 using TaskGraph.Core.Common;
 using TaskGraph.Core.Data;
 using TaskGraph.Core.Events;
+using TaskGraph.Core.Tasks.Batch;
 
 namespace TaskGraph.Core.Tasks;
 
@@ -122,6 +123,81 @@ public sealed class TaskCommands(TaskGraphDbContext db, TaskQueries queries, Tas
         var change = await events.AppendAsync(TaskEventType.Deleted, deleted, actor.UserId, deleted.UpdatedAt, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await NotifyAsync(change, cancellationToken);
+    }
+
+    /// <summary>
+    /// Applies one action to every task of the batch in one transaction: to all of them or, when any id
+    /// is not visible, to none (404 naming the ids). Tasks already in the asked-for state are left as
+    /// they are (no new version, no event); the result counts the tasks that changed.
+    /// </summary>
+    public async Task<int> BatchAsync(Actor actor, TaskBatch batch, CancellationToken cancellationToken)
+    {
+        var ids = batch.Validate();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var targets = db.Tasks.VisibleTo(actor).Where(t => ids.Contains(t.Id));
+        // A no-op write locks every target row (PostgreSQL; SQLite's write transaction locks the whole
+        // database), so what is read below holds until the commit; its count proves every id visible.
+        var locked = await targets.ExecuteUpdateAsync(set => set.SetProperty(t => t.Version, t => t.Version), cancellationToken);
+        if (locked != ids.Length)
+        {
+            var found = await targets.Select(t => t.Id).ToListAsync(cancellationToken);
+            throw NotFound(ids.Except(found).ToList());
+        }
+
+        var priority = batch.Priority.GetValueOrDefault();
+        var changing = batch.Action switch
+        {
+            BatchAction.Complete => targets.Where(t => !t.Completed),
+            BatchAction.Reopen => targets.Where(t => t.Completed),
+            BatchAction.SetPriority => targets.Where(t => t.Priority != priority),
+            _ => targets,
+        };
+        var changingIds = await changing.Select(t => t.Id).ToArrayAsync(cancellationToken);
+        var changed = db.Tasks.Where(t => changingIds.Contains(t.Id));
+        var now = UtcDateTime.ToStoredPrecision(time.GetUtcNow().UtcDateTime);
+        await changed.ExecuteUpdateAsync(set =>
+        {
+            if (batch.Action is BatchAction.Complete or BatchAction.Reopen)
+            {
+                set.SetProperty(t => t.Completed, batch.Action == BatchAction.Complete);
+            }
+            else if (batch.Action == BatchAction.SetPriority)
+            {
+                set.SetProperty(t => t.Priority, priority);
+            }
+            set.SetProperty(t => t.UpdatedAt, now);
+            set.SetProperty(t => t.Version, t => t.Version + 1);
+        }, cancellationToken);
+        var tasks = await changed.AsNoTracking().OrderBy(t => t.Id).ToListAsync(cancellationToken);
+        var type = TaskEventType.Updated;
+        if (batch.Action == BatchAction.Delete)
+        {
+            await changed.ExecuteDeleteAsync(cancellationToken);
+            type = TaskEventType.Deleted;
+        }
+        var changes = await events.AppendManyAsync(type, tasks, actor.UserId, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await NotifyAsync(changes, cancellationToken);
+        return tasks.Count;
+    }
+
+    /// <summary>
+    /// Listeners act per owner (cache invalidation) or per instance (wake-ups), so the newest event of
+    /// each owner tells them everything a run of events would.
+    /// </summary>
+    private async Task NotifyAsync(IReadOnlyList<TaskEvent> changes, CancellationToken cancellationToken)
+    {
+        foreach (var change in changes.GroupBy(c => c.OwnerId).Select(owner => owner.Last()))
+        {
+            await NotifyAsync(change, cancellationToken);
+        }
+    }
+
+    private static DomainException NotFound(List<int> missing)
+    {
+        const int Named = 20;
+        var names = string.Join(", ", missing.Take(Named)) + (missing.Count > Named ? $" and {missing.Count - Named} more" : "");
+        return new(ErrorKind.NotFound, $"{(missing.Count == 1 ? "Task" : "Tasks")} {names} {(missing.Count == 1 ? "was" : "were")} not found; nothing was changed.");
     }
 
     private async Task NotifyAsync(TaskEvent change, CancellationToken cancellationToken)

@@ -119,6 +119,11 @@ internal sealed class OperationAnalyzer
             ?? (parent == _schema.Mutation ? FieldPrice.MutationPoints
             : type is IComplexGraphType or UnionGraphType ? FieldPrice.ObjectPoints
             : 0);
+        if (price?.ItemsArgument is { } items && _argument(field, items) is System.Collections.ICollection list)
+        {
+            // Rounded up, so every id costs something.
+            points += (int)Math.Ceiling(list.Count * price.PointsPerItem);
+        }
         var multiplier = 1;
         if (price?.PageItems is not null)
         {

@@ -25,6 +25,7 @@ public sealed class OpenApiTests(TaskGraphFactory factory) : IClassFixture<TaskG
         { "get", "/v1/webhooks", true },
         { "delete", "/v1/webhooks/{id}", true },
         { "get", "/v1/webhooks/{id}/deliveries", true },
+        { "post", "/v1/tasks/batch", true },
     };
 
     [Theory]
