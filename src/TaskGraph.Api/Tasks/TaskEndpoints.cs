@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using TaskGraph.Api.Http;
 using TaskGraph.Api.Tasks.Batch;
+using TaskGraph.Api.Tasks.Transfer;
 using TaskGraph.Core.Auth;
 using TaskGraph.Core.Caching;
 using TaskGraph.Core.Tasks;
@@ -79,6 +80,7 @@ public static class TaskEndpoints
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
         tasks.MapTaskBatch();
+        tasks.MapTaskExport();
         return app;
     }
 

@@ -58,6 +58,10 @@ public sealed class TaskQueries(TaskGraphDbContext db)
         return Connection.FromRows(rows, page, beyondCursor, total, t => TaskKeyset.CursorOf(t, query.Sort).Encode());
     }
 
+    /// <summary>Every visible task the query matches, in its order, read row by row as the caller consumes them (exports).</summary>
+    public IAsyncEnumerable<TaskItem> StreamAsync(Actor actor, TaskListQuery query) =>
+        TaskOrdering.Apply(Matching(actor, query), query.Sort).AsAsyncEnumerable();
+
     /// <summary>
     /// The rows of a page and the total of the list it is cut from in one round trip: the count rides in
     /// the same SELECT as a scalar subquery. Only an empty page that may lie past the end counts again.

@@ -26,6 +26,7 @@ public sealed class OpenApiTests(TaskGraphFactory factory) : IClassFixture<TaskG
         { "delete", "/v1/webhooks/{id}", true },
         { "get", "/v1/webhooks/{id}/deliveries", true },
         { "post", "/v1/tasks/batch", true },
+        { "get", "/v1/tasks/export", true },
     };
 
     [Theory]
