@@ -3,8 +3,10 @@ using GraphQL.Types;
 using TaskGraph.Core.Auth;
 using TaskGraph.Core.Common;
 using TaskGraph.Core.Events;
+using TaskGraph.Core.Jobs;
 using TaskGraph.Core.Tasks;
 using TaskGraph.Core.Tasks.Batch;
+using TaskGraph.Core.Tasks.Import;
 using TaskGraph.Core.Users;
 using TaskGraph.Core.Webhooks;
 using TaskGraph.Schema.Cost;
@@ -46,17 +48,7 @@ public sealed class MutationType : ObjectGraphType
             .Description("Creates a task owned by you.")
             .Authorize()
             .Argument<NonNullGraphType<CreateTaskInputType>>("input", "The task.")
-            .ResolveAsync(async c =>
-            {
-                var input = c.Input("input")!;
-                var task = new NewTask(
-                    Text(input, "title"),
-                    Text(input, "description"),
-                    input.TryGetValue("completed", out var completed) ? (bool?)completed : null,
-                    input.TryGetValue("priority", out var priority) ? (Priority?)priority : null,
-                    input.TryGetValue("dueDate", out var due) ? InputValues.Instant(due) : null);
-                return await c.Service<TaskCommands>().CreateAsync(c.Actor(), task, c.CancellationToken);
-            });
+            .ResolveAsync(async c => await c.Service<TaskCommands>().CreateAsync(c.Actor(), ToNewTask(c.Input("input")!), c.CancellationToken));
 
         Field<NonNullGraphType<TaskType>>("updateTask")
             .Description("Changes the fields you send; the others stay as they are. With `expectedVersion`, only if nobody changed the task since (else CONFLICT).")
@@ -101,6 +93,19 @@ public sealed class MutationType : ObjectGraphType
                 return await c.Service<TaskCommands>().BatchAsync(c.Actor(), batch, c.CancellationToken);
             });
 
+        Field<NonNullGraphType<JobType>>("importTasks")
+            .Description($"Imports up to {TaskImports.MaxRows} tasks as a background job and returns it: follow it with `job(id:)`. Valid tasks are created; each invalid one is reported in the job's `errors` by its position (from 1). Costs 10 plus 1 per 20 tasks.")
+            .Authorize()
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<CreateTaskInputType>>>>("tasks", "The tasks, as for `createTask`.")
+            .WithMetadata(FieldPrice.Key, FieldPrice.PerItem("tasks", FieldPrice.ImportPointsPerRow))
+            .ResolveAsync(async c =>
+            {
+                var actor = c.Actor();
+                var rows = c.GetArgument<List<object>>("tasks").Select(t => ToImportRow((IDictionary<string, object?>)t!)).ToAsyncEnumerable();
+                var job = await c.Service<TaskImports>().StartAsync(actor, rows, c.CancellationToken);
+                return await c.Service<JobQueries>().GetAsync(actor, job.Id, c.CancellationToken);
+            });
+
         Field<NonNullGraphType<UserType>>("setUserRole")
             .Description("Gives a user a role (admins only).")
             .AuthorizeWithRoles(TokenClaims.AdminRole)
@@ -138,6 +143,20 @@ public sealed class MutationType : ObjectGraphType
                 await c.Service<WebhookSubscriptions>().DeleteAsync(c.Actor(), id, c.CancellationToken);
                 return id;
             });
+    }
+
+    private static NewTask ToNewTask(IDictionary<string, object?> input) => new(
+        Text(input, "title"),
+        Text(input, "description"),
+        input.TryGetValue("completed", out var completed) ? (bool?)completed : null,
+        input.TryGetValue("priority", out var priority) ? (Priority?)priority : null,
+        input.TryGetValue("dueDate", out var due) ? InputValues.Instant(due) : null);
+
+    /// <summary>The input's types are checked by GraphQL already, so the row carries no type errors.</summary>
+    private static ImportRow ToImportRow(IDictionary<string, object?> input)
+    {
+        var task = ToNewTask(input);
+        return new ImportRow { Title = task.Title, Description = task.Description, Completed = task.Completed, Priority = task.Priority, DueDate = task.DueDate };
     }
 
     private static string? Text(IDictionary<string, object?> input, string name) => input.TryGetValue(name, out var value) ? value as string : null;

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using TaskGraph.Core.Common;
+using TaskGraph.Core.Jobs;
 using TaskGraph.Core.Jokes;
 using TaskGraph.Core.Tasks;
 using TaskGraph.Core.Users;
@@ -41,6 +42,14 @@ public sealed class QueryType : ObjectGraphType
             .Argument<ListGraphType<NonNullGraphType<TaskSortInputType>>>("order", "Sort keys (at most 5), applied in order; ties break by id.")
             .WithMetadata(FieldPrice.Key, FieldPrice.Connection<TaskItem>())
             .ResolveAsync(async c => await c.Service<TaskConnectionResolver>().ResolveAsync(c));
+
+        Field<JobType>("job")
+            .Description("A background job you started (any job, for admins). Null, with a NOT_FOUND error, for anyone else's.")
+            .Authorize()
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The job's id.")
+            .ResolveAsync(async c => Guid.TryParse(c.GetArgument<object>("id")?.ToString(), out var id)
+                ? await c.Service<JobQueries>().GetAsync(c.Actor(), id, c.CancellationToken)
+                : throw DomainException.NotFound("Job", c.GetArgument<object>("id")!));
 
         Field<NonNullGraphType<UsersConnectionType>>("users")
             .Description("All users in id order (admins only).")

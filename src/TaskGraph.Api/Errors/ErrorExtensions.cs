@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.WebUtilities;
 using TaskGraph.Api.GraphQL;
 
@@ -49,14 +50,16 @@ public static class ErrorExtensions
     /// <summary>Rejects bodies over the limit up front with 413; keeps bound JSON bodies readable again for <see cref="JsonBodyErrors"/>.</summary>
     public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app) => app.Use((context, next) =>
     {
-        if (context.Request.ContentLength > RequestBodyLimit.MaxBytes)
+        // An endpoint that streams large uploads (the task import) names its own limit.
+        var maxBytes = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? RequestBodyLimit.MaxBytes;
+        if (context.Request.ContentLength > maxBytes)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             return Task.CompletedTask;
         }
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = RequestBodyLimit.MaxBytes;
+            limit.MaxRequestBodySize = maxBytes;
         }
         JsonBodyErrors.BufferBindableBody(context);
         return next(context);

@@ -17,6 +17,7 @@ public static class OpenApiExtensions
         ["Auth"] = "Register, log in (JSON or OAuth2 password form) and read the current user.",
         ["Tasks"] = "Your tasks (an admin sees everyone's): paging, filters, sorting, ETags and If-Match.",
         ["Events"] = "The task event log for sync: every change to your tasks (an admin: all tasks) after an event id, oldest first.",
+        ["Jobs"] = "Background jobs you started (task imports): status, progress and per-row errors.",
         ["Jokes"] = "A random joke from the external joke API; no sign-in needed.",
         ["Users"] = "Admin only: list users and change their roles.",
         ["Webhooks"] = "Your tasks' events POSTed to your endpoint, signed per Standard Webhooks; each webhook's log of delivery attempts.",

@@ -81,6 +81,7 @@ public static class TaskEndpoints
 
         tasks.MapTaskBatch();
         tasks.MapTaskExport();
+        tasks.MapTaskImport();
         return app;
     }
 

@@ -16,6 +16,9 @@ public sealed class ValidationErrors
         messages.Add(message);
     }
 
+    /// <summary>Each field with its messages, in the order they were first added.</summary>
+    public IEnumerable<(string Field, string Message)> Entries => _errors.SelectMany(e => e.Value.Select(message => (e.Key, message)));
+
     public void ThrowIfAny()
     {
         if (IsEmpty)

@@ -3,8 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using TaskGraph.Core.Common;
 using TaskGraph.Core.Events;
+using TaskGraph.Core.Jobs;
 using TaskGraph.Core.Reminders;
 using TaskGraph.Core.Tasks;
+using TaskGraph.Core.Tasks.Import;
 using TaskGraph.Core.Users;
 using TaskGraph.Core.Webhooks;
 
@@ -25,6 +27,12 @@ public sealed class TaskGraphDbContext(DbContextOptions<TaskGraphDbContext> opti
     public DbSet<Webhook> Webhooks => Set<Webhook>();
 
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    public DbSet<Job> Jobs => Set<Job>();
+
+    public DbSet<JobError> JobErrors => Set<JobError>();
+
+    public DbSet<ImportRow> ImportRows => Set<ImportRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -122,8 +130,35 @@ public sealed class TaskGraphDbContext(DbContextOptions<TaskGraphDbContext> opti
             delivery.HasIndex(d => new { d.WebhookId, d.EventId });
         });
 
+        modelBuilder.Entity<Job>(job =>
+        {
+            job.ToTable("jobs");
+            job.Property(j => j.Type).HasMaxLength(32);
+            job.Property(j => j.Status)
+                .HasConversion(s => s.ToString().ToLowerInvariant(), s => Enum.Parse<JobStatus>(s, true))
+                .HasMaxLength(16);
+            job.HasOne<User>().WithMany().HasForeignKey(j => j.OwnerId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<JobError>(error =>
+        {
+            error.ToTable("job_errors");
+            error.Property(e => e.Field).HasMaxLength(32);
+            error.Property(e => e.Message).HasMaxLength(500);
+            error.HasOne<Job>().WithMany().HasForeignKey(e => e.JobId).OnDelete(DeleteBehavior.Cascade);
+            error.HasIndex(e => new { e.JobId, e.Row });
+        });
+
+        modelBuilder.Entity<ImportRow>(row =>
+        {
+            row.ToTable("import_rows");
+            row.HasKey(r => new { r.JobId, r.Row });
+            row.HasOne<Job>().WithMany().HasForeignKey(r => r.JobId).OnDelete(DeleteBehavior.Cascade);
+            row.OwnsMany(r => r.Errors, errors => errors.ToJson("errors"));
+        });
+
         // snake_case columns, so the schema reads naturally in psql/sqlite3 without quoting.
-        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => !e.IsOwned()))
         {
             foreach (var property in entity.GetProperties())
             {

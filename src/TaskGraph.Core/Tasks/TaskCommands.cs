@@ -17,24 +17,7 @@ public sealed class TaskCommands(TaskGraphDbContext db, TaskQueries queries, Tas
 {
     public async Task<TaskItem> CreateAsync(Actor actor, NewTask input, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
-        var title = TaskRules.NormalizeTitle(input.Title, errors);
-        var description = TaskRules.NormalizeDescription(input.Description, errors);
-        errors.ThrowIfAny();
-
-        var now = time.GetUtcNow().UtcDateTime;
-        var task = new TaskItem
-        {
-            Title = title!,
-            Description = description,
-            Completed = input.Completed ?? false,
-            Priority = input.Priority ?? Priority.Medium,
-            DueDate = input.DueDate,
-            CreatedAt = now,
-            UpdatedAt = now,
-            OwnerId = actor.UserId,
-            Version = 1,
-        };
+        var task = NewItem(actor, input, time.GetUtcNow().UtcDateTime);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Tasks.Add(task);
         await db.SaveChangesAsync(cancellationToken);
@@ -43,6 +26,36 @@ public sealed class TaskCommands(TaskGraphDbContext db, TaskQueries queries, Tas
         await transaction.CommitAsync(cancellationToken);
         await NotifyAsync(change, cancellationToken);
         return task;
+    }
+
+    /// <summary>
+    /// Creates tasks owned by the actor, with their events, in one transaction that also runs
+    /// <paramref name="alongside"/> (an import records its progress there, so a rerun never creates a row twice).
+    /// </summary>
+    public async Task CreateManyAsync(Actor actor, IReadOnlyList<NewTask> inputs, Func<CancellationToken, Task> alongside, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var tasks = inputs.Select(input => NewItem(actor, input, now)).ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Tasks.AddRange(tasks);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var task in tasks)
+        {
+            db.Entry(task).State = EntityState.Detached;
+        }
+        var changes = await events.AppendManyAsync(TaskEventType.Created, tasks, actor.UserId, now, cancellationToken);
+        await alongside(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await NotifyAsync(changes, cancellationToken);
+    }
+
+    /// <summary>What keeps <paramref name="input"/> from being created, for callers that report problems per item (imports).</summary>
+    public static ValidationErrors Check(NewTask input)
+    {
+        var errors = new ValidationErrors();
+        TaskRules.NormalizeTitle(input.Title, errors);
+        TaskRules.NormalizeDescription(input.Description, errors);
+        return errors;
     }
 
     /// <summary>Applies the changes; with an expected version, only if the task is still at that version.</summary>
@@ -198,6 +211,27 @@ public sealed class TaskCommands(TaskGraphDbContext db, TaskQueries queries, Tas
         const int Named = 20;
         var names = string.Join(", ", missing.Take(Named)) + (missing.Count > Named ? $" and {missing.Count - Named} more" : "");
         return new(ErrorKind.NotFound, $"{(missing.Count == 1 ? "Task" : "Tasks")} {names} {(missing.Count == 1 ? "was" : "were")} not found; nothing was changed.");
+    }
+
+    /// <summary>The task to insert, after the field rules (a validation error lists every problem).</summary>
+    private static TaskItem NewItem(Actor actor, NewTask input, DateTime now)
+    {
+        var errors = new ValidationErrors();
+        var title = TaskRules.NormalizeTitle(input.Title, errors);
+        var description = TaskRules.NormalizeDescription(input.Description, errors);
+        errors.ThrowIfAny();
+        return new TaskItem
+        {
+            Title = title!,
+            Description = description,
+            Completed = input.Completed ?? false,
+            Priority = input.Priority ?? Priority.Medium,
+            DueDate = input.DueDate,
+            CreatedAt = now,
+            UpdatedAt = now,
+            OwnerId = actor.UserId,
+            Version = 1,
+        };
     }
 
     private async Task NotifyAsync(TaskEvent change, CancellationToken cancellationToken)

@@ -27,6 +27,9 @@ public sealed record FieldPrice(int Points, Func<object?, int?>? PageItems = nul
     /// <summary>batchUpdateTasks: half a point per id, so the largest batch (1000 ids: 510 points and its selection) fits one operation's default price cap.</summary>
     public const double BatchPointsPerId = 0.5;
 
+    /// <summary>importTasks: a point per 20 rows (an insert each, no lookups), so 10,000 rows cost 510.</summary>
+    public const double ImportPointsPerRow = 0.05;
+
     /// <summary>A mutation writing once per item of a list argument: the mutation's points plus <paramref name="pointsPerItem"/> per item.</summary>
     public static FieldPrice PerItem(string argument, double pointsPerItem) => new(MutationPoints, ItemsArgument: argument, PointsPerItem: pointsPerItem);
 

@@ -27,6 +27,8 @@ public sealed class OpenApiTests(TaskGraphFactory factory) : IClassFixture<TaskG
         { "get", "/v1/webhooks/{id}/deliveries", true },
         { "post", "/v1/tasks/batch", true },
         { "get", "/v1/tasks/export", true },
+        { "post", "/v1/tasks/import", true },
+        { "get", "/v1/jobs/{id}", true },
     };
 
     [Theory]

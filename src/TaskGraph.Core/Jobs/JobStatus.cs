@@ -1,0 +1,9 @@
+namespace TaskGraph.Core.Jobs;
+
+public enum JobStatus
+{
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
+}
