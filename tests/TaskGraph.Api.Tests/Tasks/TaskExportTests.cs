@@ -106,18 +106,6 @@ public sealed class TaskExportTests(TaskGraphFactory factory) : IClassFixture<Ta
         }
     }
 
-    [Fact]
-    public async Task Without_the_job_engine_an_import_is_refused_and_nothing_is_kept()
-    {
-        var (client, user) = await factory.CreateUserClientAsync();
-
-        var response = await client.PostAsJsonAsync("/v1/tasks/import", new[] { new { title = "waiting" } });
-
-        await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
-        await using var scope = factory.Services.CreateAsyncScope();
-        Assert.False(await scope.ServiceProvider.GetRequiredService<TaskGraphDbContext>().Jobs.AnyAsync(j => j.OwnerId == user.Id));
-    }
-
     /// <summary>Counts the tasks EF materializes, so a test sees how far the server has read.</summary>
     private sealed class MaterializedTasks : IMaterializationInterceptor
     {

@@ -15,7 +15,7 @@ using TaskGraph.Core.Tasks.Import;
 namespace TaskGraph.Api.Tests.Tasks;
 
 /// <summary>POST /v1/tasks/import and GET /v1/jobs/{id}: uploads spooled, imported by a job, valid rows kept and bad rows reported.</summary>
-public sealed class TaskImportTests(ImportingFactory factory) : IClassFixture<ImportingFactory>
+public sealed class TaskImportTests(TaskGraphFactory factory) : IClassFixture<TaskGraphFactory>
 {
     public sealed record JobDto(
         string Id,

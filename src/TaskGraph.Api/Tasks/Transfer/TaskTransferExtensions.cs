@@ -4,7 +4,7 @@ namespace TaskGraph.Api.Tasks.Transfer;
 
 public static class TaskTransferExtensions
 {
-    /// <summary>Imports run on the job engine; until it is part of the host, an import is refused with 503 and nothing is kept.</summary>
+    /// <summary>Import jobs run on the job engine (Hangfire, see <c>AddJobs</c>).</summary>
     public static IServiceCollection AddTaskTransfer(this IServiceCollection services) =>
-        services.AddScoped<ITaskImportJobs, NoJobEngine>();
+        services.AddScoped<ITaskImportJobs, HangfireTaskImportJobs>();
 }
