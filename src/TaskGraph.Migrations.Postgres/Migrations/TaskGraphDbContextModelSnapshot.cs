@@ -101,6 +101,88 @@ namespace TaskGraph.Migrations.Postgres.Migrations
                     b.ToTable("task_events", (string)null);
                 });
 
+            modelBuilder.Entity("TaskGraph.Core.Jobs.Job", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("integer")
+                        .HasColumnName("done");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer")
+                        .HasColumnName("total");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("jobs", (string)null);
+                });
+
+            modelBuilder.Entity("TaskGraph.Core.Jobs.JobError", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("field");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_id");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("message");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("integer")
+                        .HasColumnName("row");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId", "Row");
+
+                    b.ToTable("job_errors", (string)null);
+                });
+
             modelBuilder.Entity("TaskGraph.Core.Reminders.TaskReminder", b =>
                 {
                     b.Property<long>("Id")
@@ -142,6 +224,41 @@ namespace TaskGraph.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("task_reminders", (string)null);
+                });
+
+            modelBuilder.Entity("TaskGraph.Core.Tasks.Import.ImportRow", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_id");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("integer")
+                        .HasColumnName("row");
+
+                    b.Property<bool?>("Completed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("completed");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<DateTime?>("DueDate")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_date");
+
+                    b.Property<int?>("Priority")
+                        .HasColumnType("integer")
+                        .HasColumnName("priority");
+
+                    b.Property<string>("Title")
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.HasKey("JobId", "Row");
+
+                    b.ToTable("import_rows", (string)null);
                 });
 
             modelBuilder.Entity("TaskGraph.Core.Tasks.TaskItem", b =>
@@ -388,6 +505,24 @@ namespace TaskGraph.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TaskGraph.Core.Jobs.Job", b =>
+                {
+                    b.HasOne("TaskGraph.Core.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TaskGraph.Core.Jobs.JobError", b =>
+                {
+                    b.HasOne("TaskGraph.Core.Jobs.Job", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TaskGraph.Core.Reminders.TaskReminder", b =>
                 {
                     b.HasOne("TaskGraph.Core.Tasks.TaskItem", null)
@@ -395,6 +530,44 @@ namespace TaskGraph.Migrations.Postgres.Migrations
                         .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TaskGraph.Core.Tasks.Import.ImportRow", b =>
+                {
+                    b.HasOne("TaskGraph.Core.Jobs.Job", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("TaskGraph.Core.Tasks.Import.ImportFieldError", "Errors", b1 =>
+                        {
+                            b1.Property<Guid>("ImportRowJobId");
+
+                            b1.Property<int>("ImportRowRow");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Field")
+                                .IsRequired();
+
+                            b1.Property<string>("Message")
+                                .IsRequired();
+
+                            b1.HasKey("ImportRowJobId", "ImportRowRow", "__synthesizedOrdinal");
+
+                            b1.ToTable("import_rows");
+
+                            b1
+                                .ToJson("errors")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ImportRowJobId", "ImportRowRow");
+                        });
+
+                    b.Navigation("Errors");
                 });
 
             modelBuilder.Entity("TaskGraph.Core.Tasks.TaskItem", b =>

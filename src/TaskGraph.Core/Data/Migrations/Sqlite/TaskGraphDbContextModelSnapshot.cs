@@ -94,6 +94,86 @@ namespace TaskGraph.Core.Data.Migrations.Sqlite
                     b.ToTable("task_events", (string)null);
                 });
 
+            modelBuilder.Entity("TaskGraph.Core.Jobs.Job", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("done");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("jobs", (string)null);
+                });
+
+            modelBuilder.Entity("TaskGraph.Core.Jobs.JobError", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("field");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("job_id");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("row");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId", "Row");
+
+                    b.ToTable("job_errors", (string)null);
+                });
+
             modelBuilder.Entity("TaskGraph.Core.Reminders.TaskReminder", b =>
                 {
                     b.Property<long>("Id")
@@ -133,6 +213,41 @@ namespace TaskGraph.Core.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("task_reminders", (string)null);
+                });
+
+            modelBuilder.Entity("TaskGraph.Core.Tasks.Import.ImportRow", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("job_id");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("row");
+
+                    b.Property<bool?>("Completed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<DateTime?>("DueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_date");
+
+                    b.Property<int?>("Priority")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("priority");
+
+                    b.Property<string>("Title")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("JobId", "Row");
+
+                    b.ToTable("import_rows", (string)null);
                 });
 
             modelBuilder.Entity("TaskGraph.Core.Tasks.TaskItem", b =>
@@ -371,6 +486,24 @@ namespace TaskGraph.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TaskGraph.Core.Jobs.Job", b =>
+                {
+                    b.HasOne("TaskGraph.Core.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TaskGraph.Core.Jobs.JobError", b =>
+                {
+                    b.HasOne("TaskGraph.Core.Jobs.Job", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TaskGraph.Core.Reminders.TaskReminder", b =>
                 {
                     b.HasOne("TaskGraph.Core.Tasks.TaskItem", null)
@@ -378,6 +511,44 @@ namespace TaskGraph.Core.Data.Migrations.Sqlite
                         .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TaskGraph.Core.Tasks.Import.ImportRow", b =>
+                {
+                    b.HasOne("TaskGraph.Core.Jobs.Job", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("TaskGraph.Core.Tasks.Import.ImportFieldError", "Errors", b1 =>
+                        {
+                            b1.Property<Guid>("ImportRowJobId");
+
+                            b1.Property<int>("ImportRowRow");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Field")
+                                .IsRequired();
+
+                            b1.Property<string>("Message")
+                                .IsRequired();
+
+                            b1.HasKey("ImportRowJobId", "ImportRowRow", "__synthesizedOrdinal");
+
+                            b1.ToTable("import_rows");
+
+                            b1
+                                .ToJson("errors")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ImportRowJobId", "ImportRowRow");
+                        });
+
+                    b.Navigation("Errors");
                 });
 
             modelBuilder.Entity("TaskGraph.Core.Tasks.TaskItem", b =>
