@@ -12,17 +12,17 @@ public sealed class TaskQueries(TaskGraphDbContext db)
     public IQueryable<TaskItem> Visible(Actor actor) => db.Tasks.AsNoTracking().VisibleTo(actor);
 
     public async Task<TaskItem> GetAsync(Actor actor, int id, CancellationToken cancellationToken) =>
-        await (actor.IsAdmin ? FindAny(db, id, cancellationToken) : FindOwn(db, id, actor.UserId, cancellationToken))
+        await (actor.IsAdmin ? FindAny.For(db)(db, id, cancellationToken) : FindOwn.For(db)(db, id, actor.UserId, cancellationToken))
         ?? throw DomainException.NotFound("Task", id);
 
     // The hot single-row reads, compiled once: the same SQL as Visible(actor), without building the query per request.
-    private static readonly Func<TaskGraphDbContext, int, int, CancellationToken, Task<TaskItem?>> FindOwn =
+    private static readonly PerModel<Func<TaskGraphDbContext, int, int, CancellationToken, Task<TaskItem?>>> FindOwn = new(() =>
         EF.CompileAsyncQuery((TaskGraphDbContext context, int id, int ownerId, CancellationToken _) =>
-            context.Tasks.AsNoTracking().FirstOrDefault(t => t.Id == id && t.OwnerId == ownerId));
+            context.Tasks.AsNoTracking().FirstOrDefault(t => t.Id == id && t.OwnerId == ownerId)));
 
-    private static readonly Func<TaskGraphDbContext, int, CancellationToken, Task<TaskItem?>> FindAny =
+    private static readonly PerModel<Func<TaskGraphDbContext, int, CancellationToken, Task<TaskItem?>>> FindAny = new(() =>
         EF.CompileAsyncQuery((TaskGraphDbContext context, int id, CancellationToken _) =>
-            context.Tasks.AsNoTracking().FirstOrDefault(t => t.Id == id));
+            context.Tasks.AsNoTracking().FirstOrDefault(t => t.Id == id)));
 
     /// <summary>One offset page (REST) of the visible tasks matching the query, plus their total.</summary>
     public async Task<Page<TaskItem>> ListAsync(Actor actor, TaskListQuery query, int skip, int limit, CancellationToken cancellationToken)

@@ -227,14 +227,14 @@ public sealed partial class UserAccounts(TaskGraphDbContext db, PasswordHasher p
     public ValueTask<Actor?> FindActorAsync(int userId, CancellationToken cancellationToken) =>
         callers.GetOrLoadAsync(userId, async token =>
         {
-            var role = await FindRole(db, userId, token);
+            var role = await FindRole.For(db)(db, userId, token);
             return role is { } current ? new Actor(userId, current) : null;
         }, cancellationToken);
 
     /// <summary>A user's role by id (null: no such user), compiled once: the query runs on every cache miss.</summary>
-    private static readonly Func<TaskGraphDbContext, int, CancellationToken, Task<Role?>> FindRole =
+    private static readonly PerModel<Func<TaskGraphDbContext, int, CancellationToken, Task<Role?>>> FindRole = new(() =>
         EF.CompileAsyncQuery((TaskGraphDbContext context, int id, CancellationToken _) =>
-            context.Users.Where(u => u.Id == id).Select(u => (Role?)u.Role).FirstOrDefault());
+            context.Users.Where(u => u.Id == id).Select(u => (Role?)u.Role).FirstOrDefault()));
 
     /// <summary><see cref="FindActorAsync"/>'s lookup for many users at once (the event dispatcher's, per batch): every id asked for is a key, null for users that no longer exist.</summary>
     public async Task<Dictionary<int, Role?>> FindRolesAsync(IReadOnlyCollection<int> userIds, CancellationToken cancellationToken)
