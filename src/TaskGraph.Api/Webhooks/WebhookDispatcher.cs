@@ -16,43 +16,16 @@ namespace TaskGraph.Api.Webhooks;
 /// deliveries again on the next read: the job recognises them (same message id, delivered once).
 /// Woken by commits like the subscription dispatcher, with a periodic read as the safety net.
 /// </summary>
-public sealed partial class WebhookDispatcher(
+public sealed class WebhookDispatcher(
     IServiceScopeFactory scopes, TaskEventSignal signal, TaskEventHub hub, IBackgroundJobClient jobs, IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookDispatcher> logger)
-    : BackgroundService
+    : EventLogFollower(signal, logger)
 {
     private readonly string _instance = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
-    private bool _failing;
     private long _handledUpTo = -1;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = TimeSpan.FromMilliseconds(options.Value.PollIntervalMilliseconds);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var woken = signal.Next;
-            try
-            {
-                await DispatchAsync(stoppingToken);
-                _failing = false;
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                if (!_failing)
-                {
-                    _failing = true;
-                    LogDispatchFailed(logger, exception);
-                }
-            }
-            try
-            {
-                await woken.WaitAsync(interval, stoppingToken);
-            }
-            catch (TimeoutException)
-            {
-                // no wake-up: read anyway
-            }
-        }
-    }
+    protected override TimeSpan PollInterval => TimeSpan.FromMilliseconds(options.Value.PollIntervalMilliseconds);
+
+    protected override string Name => "webhooks";
 
     /// <summary>Hands the lease back, so the next instance (or this one restarted) carries on at once.</summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -71,7 +44,7 @@ public sealed partial class WebhookDispatcher(
         }
     }
 
-    private async Task DispatchAsync(CancellationToken cancellationToken)
+    protected override async Task RunPassAsync(CancellationToken cancellationToken)
     {
         var batchSize = options.Value.BatchSize;
         while (true)
@@ -141,7 +114,4 @@ public sealed partial class WebhookDispatcher(
     private DateTime LeaseEnd() => time.GetUtcNow().UtcDateTime.AddSeconds(options.Value.LeaseSeconds);
 
     private static IQueryable<EventCursor> Cursor(TaskGraphDbContext db) => db.EventCursors.Where(c => c.Name == EventCursor.Webhooks);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Dispatching task events to webhooks failed; retrying at the next poll. No event is skipped.")]
-    private static partial void LogDispatchFailed(ILogger logger, Exception exception);
 }

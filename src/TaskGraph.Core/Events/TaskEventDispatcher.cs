@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TaskGraph.Core.Users;
@@ -12,12 +11,10 @@ namespace TaskGraph.Core.Events;
 /// Redis) only says "read now", and a periodic read catches whatever a lost wake-up missed. One
 /// query per batch per instance, however many subscribers there are.
 /// </summary>
-public sealed partial class TaskEventDispatcher(
+public sealed class TaskEventDispatcher(
     IServiceScopeFactory scopes, TaskEventHub hub, TaskEventSignal signal, IOptions<TaskEventOptions> options, ILogger<TaskEventDispatcher> logger)
-    : BackgroundService
+    : EventLogFollower(signal, logger)
 {
-    private bool _failing;
-
     /// <summary>Positions the hub at the newest event before the server takes requests, so no subscriber starts before the log's end is known.</summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -28,42 +25,11 @@ public sealed partial class TaskEventDispatcher(
         await base.StartAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = TimeSpan.FromMilliseconds(options.Value.PollIntervalMilliseconds);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var woken = signal.Next;
-            try
-            {
-                await DispatchNewEventsAsync(stoppingToken);
-                if (_failing)
-                {
-                    _failing = false;
-                    LogRecovered(logger);
-                }
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                // The database is down or failing: keep trying at the poll interval, warn once per outage.
-                if (!_failing)
-                {
-                    _failing = true;
-                    LogReadFailed(logger, interval.TotalMilliseconds, exception);
-                }
-            }
-            try
-            {
-                await woken.WaitAsync(interval, stoppingToken);
-            }
-            catch (TimeoutException)
-            {
-                // no wake-up: read anyway
-            }
-        }
-    }
+    protected override TimeSpan PollInterval => TimeSpan.FromMilliseconds(options.Value.PollIntervalMilliseconds);
 
-    private async Task DispatchNewEventsAsync(CancellationToken cancellationToken)
+    protected override string Name => "subscriptions";
+
+    protected override async Task RunPassAsync(CancellationToken cancellationToken)
     {
         var batchSize = options.Value.BatchSize;
         while (true)
@@ -86,10 +52,4 @@ public sealed partial class TaskEventDispatcher(
             }
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the task event log failed; retrying every {IntervalMilliseconds} ms. Subscribers get the events once it succeeds.")]
-    private static partial void LogReadFailed(ILogger logger, double intervalMilliseconds, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reading the task event log works again.")]
-    private static partial void LogRecovered(ILogger logger);
 }
