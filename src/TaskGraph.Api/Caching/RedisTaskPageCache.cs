@@ -49,7 +49,8 @@ public sealed class RedisTaskPageCache(RedisConnection redis, IOptions<TaskPageC
     /// <summary>Called by the core after every task write: that owner's pages and all admin pages are stale.</summary>
     public async Task TaskChangedAsync(TaskEvent change, CancellationToken cancellationToken)
     {
-        if (!Enabled || redis.TryGetDatabase("cache invalidation") is not { } database)
+        // A due-date reminder changes no task, so every cached page is still the page.
+        if (!Enabled || change.Type == TaskEventType.DueSoon || redis.TryGetDatabase("cache invalidation") is not { } database)
         {
             return;
         }

@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using TaskGraph.Api.Caching;
 using TaskGraph.Api.Tests.Infrastructure;
 using TaskGraph.Api.Tests.RateLimiting;
+using TaskGraph.Core.Events;
 
 namespace TaskGraph.Api.Tests.Caching;
 
@@ -78,6 +80,22 @@ public sealed class TaskListCacheTests(RedisServerFixture redis) : IDisposable
         Assert.Equal("MISS", afterDelete.Header("X-Cache"));
         Assert.Equal(["second"], (await afterDelete.ReadAsync<List<TaskDto>>()).Select(t => t.Title));
         Assert.Equal("HIT", (await client.GetAsync("/v1/tasks")).Header("X-Cache"));
+    }
+
+    [Theory]
+    [InlineData(TaskEventType.DueSoon, "HIT")]
+    [InlineData(TaskEventType.Updated, "MISS")]
+    public async Task A_due_soon_reminder_leaves_the_owners_cached_pages_valid_where_a_change_does_not(TaskEventType type, string expected)
+    {
+        var (client, _) = await _factory.CreateUserClientAsync();
+        var task = await CreateAsync(client, "due soon");
+        await client.GetAsync("/v1/tasks");
+        Assert.Equal("HIT", (await client.GetAsync("/v1/tasks")).Header("X-Cache"));
+
+        var listener = _factory.Services.GetRequiredService<RedisTaskPageCache>();
+        await listener.TaskChangedAsync(new TaskEvent { Type = type, TaskId = task.Id, OwnerId = task.OwnerId, Data = "{}" }, CancellationToken.None);
+
+        Assert.Equal(expected, (await client.GetAsync("/v1/tasks")).Header("X-Cache"));
     }
 
     [Fact]
