@@ -19,51 +19,42 @@ public sealed class CallerCacheTests(RedisServerFixture redis)
     [Fact]
     public async Task A_demotion_on_one_instance_refuses_the_next_admin_request_on_another()
     {
-        using var first = new TaskGraphFactory().WithRedis(redis);
-        using var second = new TaskGraphFactory().SharingWith(first);
-        var (onFirst, user) = await first.CreateUserClientAsync();
-        var admin = await first.CreateAdminClientAsync();
-        (await admin.PatchAsJsonAsync($"/v1/users/{user.Id}/role", new { role = "admin" })).EnsureSuccessStatusCode();
-        var onSecond = second.CreateClientLike(onFirst);
+        using var instances = await PromotedUserOnTwoInstancesAsync();
         // The second instance now holds the user as an admin.
-        (await onSecond.GetAsync("/v1/users")).EnsureSuccessStatusCode();
-        (await onSecond.GetAsync("/v1/users")).EnsureSuccessStatusCode();
-        var evicted = EvictionReceived(second, user.Id);
+        (await instances.OnSecond.GetAsync("/v1/users")).EnsureSuccessStatusCode();
+        (await instances.OnSecond.GetAsync("/v1/users")).EnsureSuccessStatusCode();
+        var evicted = EvictionReceived(instances.Second, instances.UserId);
 
-        (await admin.PatchAsJsonAsync($"/v1/users/{user.Id}/role", new { role = "user" })).EnsureSuccessStatusCode();
+        await instances.DemoteAsync();
 
         await evicted.WaitAsync(Patience);
-        await (await onSecond.GetAsync("/v1/users")).AssertProblemAsync(HttpStatusCode.Forbidden);
-        await (await onFirst.GetAsync("/v1/users")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await instances.OnSecond.GetAsync("/v1/users")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await instances.OnFirst.GetAsync("/v1/users")).AssertProblemAsync(HttpStatusCode.Forbidden);
     }
 
     [Fact]
     public async Task A_role_read_that_a_demotion_overtakes_answers_its_request_but_is_not_kept()
     {
-        using var first = new TaskGraphFactory().WithRedis(redis);
-        using var second = new TaskGraphFactory().SharingWith(first);
-        var (onFirst, user) = await first.CreateUserClientAsync();
-        var admin = await first.CreateAdminClientAsync();
-        (await admin.PatchAsJsonAsync($"/v1/users/{user.Id}/role", new { role = "admin" })).EnsureSuccessStatusCode();
-        var onSecond = second.CreateClientLike(onFirst);
-        var evicted = EvictionReceived(second, user.Id);
+        using var instances = await PromotedUserOnTwoInstancesAsync();
+        var userId = instances.UserId;
+        var evicted = EvictionReceived(instances.Second, userId);
         var reading = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var readDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         // A lookup on the second instance that read the row while the user was still an admin.
-        var inFlight = second.Services.GetRequiredService<CallerCache>().GetOrLoadAsync(user.Id, async _ =>
+        var inFlight = instances.Second.Services.GetRequiredService<CallerCache>().GetOrLoadAsync(userId, async _ =>
         {
             reading.SetResult();
             await readDone.Task;
-            return new Actor(user.Id, Role.Admin);
+            return new Actor(userId, Role.Admin);
         }, CancellationToken.None);
         await reading.Task.WaitAsync(Patience);
 
-        (await admin.PatchAsJsonAsync($"/v1/users/{user.Id}/role", new { role = "user" })).EnsureSuccessStatusCode();
+        await instances.DemoteAsync();
         await evicted.WaitAsync(Patience);
         readDone.SetResult();
 
         Assert.Equal(Role.Admin, (await inFlight.AsTask().WaitAsync(Patience))?.Role);
-        await (await onSecond.GetAsync("/v1/users")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await instances.OnSecond.GetAsync("/v1/users")).AssertProblemAsync(HttpStatusCode.Forbidden);
     }
 
     [Fact]
@@ -90,6 +81,38 @@ public sealed class CallerCacheTests(RedisServerFixture redis)
 
         await WaitUntilAsync(async () => await RoleLookupsAsync(factory, client) == 0);
         Assert.Equal(0, await RoleLookupsAsync(factory, client));
+    }
+
+    /// <summary>Two instances on one database and Redis, and a user an admin has just promoted, signed in on both.</summary>
+    private async Task<TwoInstances> PromotedUserOnTwoInstancesAsync()
+    {
+        var first = new TaskGraphFactory().WithRedis(redis);
+        var second = new TaskGraphFactory().SharingWith(first);
+        try
+        {
+            var (onFirst, user) = await first.CreateUserClientAsync();
+            var admin = await first.CreateAdminClientAsync();
+            (await admin.PatchAsJsonAsync($"/v1/users/{user.Id}/role", new { role = "admin" })).EnsureSuccessStatusCode();
+            return new TwoInstances(first, second, onFirst, second.CreateClientLike(onFirst), admin, user.Id);
+        }
+        catch
+        {
+            second.Dispose();
+            first.Dispose();
+            throw;
+        }
+    }
+
+    private sealed record TwoInstances(TaskGraphFactory First, TaskGraphFactory Second, HttpClient OnFirst, HttpClient OnSecond, HttpClient Admin, int UserId) : IDisposable
+    {
+        public async Task DemoteAsync() =>
+            (await Admin.PatchAsJsonAsync($"/v1/users/{UserId}/role", new { role = "user" })).EnsureSuccessStatusCode();
+
+        public void Dispose()
+        {
+            Second.Dispose();
+            First.Dispose();
+        }
     }
 
     /// <summary>Completes when <paramref name="factory"/>'s instance hears, over Redis, that the user's entry is gone.</summary>
