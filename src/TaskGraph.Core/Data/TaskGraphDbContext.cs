@@ -90,7 +90,7 @@ public sealed class TaskGraphDbContext(DbContextOptions<TaskGraphDbContext> opti
             // Once per task and due date, whichever instance gets there first; deleting the task drops its reminders.
             reminder.HasIndex(r => new { r.TaskId, r.DueDate }).IsUnique();
             reminder.HasOne<TaskItem>().WithMany().HasForeignKey(r => r.TaskId).OnDelete(DeleteBehavior.Cascade);
-            // The e-mail outbox: what is due to be sent next.
+            // Pending e-mails, for the scan that enqueues again those whose job was lost.
             reminder.HasIndex(r => r.EmailDueAt);
         });
 

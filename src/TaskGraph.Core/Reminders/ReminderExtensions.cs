@@ -6,7 +6,7 @@ namespace TaskGraph.Core.Reminders;
 
 public static class ReminderExtensions
 {
-    /// <summary>Due-date reminders (<c>task.due_soon</c>), their e-mails when SMTP is configured, and the timers that run both.</summary>
+    /// <summary>Due-date reminders (<c>task.due_soon</c>) and their e-mails when SMTP is configured; the host's job engine runs both (and provides <see cref="IReminderEmailJobs"/>).</summary>
     public static IServiceCollection AddReminders(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<ReminderOptions>(configuration, ReminderOptions.SectionName);
@@ -14,7 +14,6 @@ public static class ReminderExtensions
         services.AddSingleton<ReminderMetrics>();
         services.AddScoped<ReminderScan>();
         services.AddScoped<ReminderMailer>();
-        services.AddHostedService<ReminderSchedule>();
         return services;
     }
 }

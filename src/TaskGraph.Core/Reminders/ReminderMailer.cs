@@ -11,63 +11,41 @@ using TaskGraph.Core.Data;
 namespace TaskGraph.Core.Reminders;
 
 /// <summary>
-/// Sends the reminder e-mails that are due, from the outbox on <see cref="TaskReminder"/> rows, so a
-/// reminder's e-mail is recorded in the same transaction as its event and an SMTP outage only delays
-/// it. Each e-mail is claimed by a conditional update before it is sent, so two instances never send
-/// the same one at once; a process that dies while sending leaves a claim that expires and is retried
-/// (at least once, with a stable Message-Id that mail clients use to drop a duplicate).
+/// Sends one reminder's e-mail: the body of the job engine's e-mail job, which retries it with backoff
+/// while it throws. The <see cref="TaskReminder"/> row is the record: a run finds nothing to do once
+/// the e-mail is sent or given up, and each attempt is claimed by a conditional update of its attempt
+/// count, so two runs of one e-mail (a duplicate enqueued by <see cref="ReminderScan"/> after a crash)
+/// never send at once. A process that dies mid-send may send it again later: at least once, with a
+/// stable Message-Id that mail clients use to drop a duplicate.
 /// </summary>
 public sealed partial class ReminderMailer(
     TaskGraphDbContext db, TimeProvider time, IOptions<SmtpOptions> options, ReminderMetrics metrics, ILogger<ReminderMailer> logger)
 {
-    /// <summary>E-mails handled per pass, so one pass is bounded work.</summary>
-    public const int BatchSize = 50;
+    /// <summary>
+    /// How long a pending e-mail may go without an attempt beyond its expected next one before the scan
+    /// presumes its job lost (the process died between commit and enqueue) and enqueues it again.
+    /// </summary>
+    public static readonly TimeSpan RequeueAfter = TimeSpan.FromMinutes(10);
 
-    /// <summary>The wait after each failed attempt (the last one repeats); Standard Webhooks' schedule, shortened.</summary>
-    private static readonly TimeSpan[] Delays =
-        [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2), TimeSpan.FromHours(5), TimeSpan.FromHours(10)];
-
-    /// <summary>How long a claimed e-mail is left alone: longer than any attempt can take.</summary>
-    private TimeSpan ClaimTimeout => TimeSpan.FromSeconds(options.Value.TimeoutSeconds * 4);
-
-    /// <summary>Sends (or retries) every e-mail whose time has come, at most a batch; returns how many were sent.</summary>
-    public async Task<int> SendDueAsync(CancellationToken cancellationToken)
+    /// <summary>Makes one attempt at the reminder's e-mail, unless it is sent, given up, its task gone or another run is at it; throws when the attempt fails.</summary>
+    /// <returns>Whether this call sent it.</returns>
+    public async Task<bool> DeliverAsync(long reminderId, CancellationToken cancellationToken)
     {
         if (!options.Value.IsEnabled)
         {
-            return 0;
+            return false;
         }
-        var now = UtcDateTime.ToStoredPrecision(time.GetUtcNow().UtcDateTime);
-        var due = await (
+        var email = await (
                 from reminder in db.TaskReminders.AsNoTracking()
-                where reminder.EmailDueAt != null && reminder.EmailDueAt <= now
+                where reminder.Id == reminderId && reminder.EmailDueAt != null && reminder.EmailSentAt == null
                 join task in db.Tasks on reminder.TaskId equals task.Id
                 join owner in db.Users on task.OwnerId equals owner.Id
-                orderby reminder.EmailDueAt
                 select new ReminderEmail(reminder.Id, reminder.EmailAttempts, task.Id, task.Title, reminder.DueDate, owner.Username, owner.Email))
-            .Take(BatchSize)
-            .ToListAsync(cancellationToken);
-
-        var sent = 0;
-        foreach (var email in due)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (email is null || !await ClaimAsync(email, cancellationToken))
         {
-            if (await ClaimAsync(email, now, cancellationToken) && await TrySendAsync(email, cancellationToken))
-            {
-                sent++;
-            }
+            return false;
         }
-        return sent;
-    }
-
-    private async Task<bool> ClaimAsync(ReminderEmail email, DateTime now, CancellationToken cancellationToken) =>
-        await db.TaskReminders
-            .Where(r => r.Id == email.ReminderId && r.EmailAttempts == email.Attempts && r.EmailSentAt == null)
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(r => r.EmailAttempts, r => r.EmailAttempts + 1)
-                .SetProperty(r => r.EmailDueAt, now + ClaimTimeout), cancellationToken) == 1;
-
-    private async Task<bool> TrySendAsync(ReminderEmail email, CancellationToken cancellationToken)
-    {
         var attempt = email.Attempts + 1;
         try
         {
@@ -76,18 +54,31 @@ public sealed partial class ReminderMailer(
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             var abandoned = attempt >= options.Value.MaxAttempts;
-            var retryAt = abandoned ? (DateTime?)null : UtcDateTime.ToStoredPrecision(time.GetUtcNow().UtcDateTime) + Delays[Math.Min(attempt, Delays.Length) - 1];
+            var requeueAt = abandoned ? (DateTime?)null : Now() + options.Value.RetryDelay(attempt) + RequeueAfter;
             await db.TaskReminders.Where(r => r.Id == email.ReminderId)
-                .ExecuteUpdateAsync(set => set.SetProperty(r => r.EmailDueAt, retryAt), CancellationToken.None);
+                .ExecuteUpdateAsync(set => set.SetProperty(r => r.EmailDueAt, requeueAt), CancellationToken.None);
             metrics.Emails.Add(1, new KeyValuePair<string, object?>("outcome", abandoned ? "abandoned" : "failed"));
-            LogSendFailed(logger, email.TaskId, attempt, retryAt?.ToString("O", CultureInfo.InvariantCulture) ?? "never (given up)", exception.Message);
-            return false;
+            LogSendFailed(logger, email.TaskId, attempt, options.Value.MaxAttempts, abandoned ? "given up" : "will be retried", exception.Message);
+            throw;
         }
-        var sentAt = UtcDateTime.ToStoredPrecision(time.GetUtcNow().UtcDateTime);
+        var sentAt = Now();
         await db.TaskReminders.Where(r => r.Id == email.ReminderId)
             .ExecuteUpdateAsync(set => set.SetProperty(r => r.EmailSentAt, sentAt).SetProperty(r => r.EmailDueAt, (DateTime?)null), CancellationToken.None);
         metrics.Emails.Add(1, new KeyValuePair<string, object?>("outcome", "sent"));
         return true;
+    }
+
+    private DateTime Now() => UtcDateTime.ToStoredPrecision(time.GetUtcNow().UtcDateTime);
+
+    /// <summary>Counts the attempt if no other run counted one since <paramref name="email"/> was read; the pending mark moves past the attempt's timeout.</summary>
+    private async Task<bool> ClaimAsync(ReminderEmail email, CancellationToken cancellationToken)
+    {
+        var requeueAt = Now() + TimeSpan.FromSeconds(options.Value.TimeoutSeconds) + RequeueAfter;
+        return await db.TaskReminders
+            .Where(r => r.Id == email.ReminderId && r.EmailAttempts == email.Attempts && r.EmailSentAt == null && r.EmailDueAt != null)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(r => r.EmailAttempts, r => r.EmailAttempts + 1)
+                .SetProperty(r => r.EmailDueAt, requeueAt), cancellationToken) == 1;
     }
 
     private async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
@@ -129,6 +120,6 @@ public sealed partial class ReminderMailer(
 
     private sealed record ReminderEmail(long ReminderId, int Attempts, int TaskId, string Title, DateTime DueDate, string Username, string Address);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder e-mail for task {TaskId} failed (attempt {Attempt}); next attempt {RetryAt}: {Reason}")]
-    private static partial void LogSendFailed(ILogger logger, int taskId, int attempt, string retryAt, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder e-mail for task {TaskId} failed (attempt {Attempt} of {MaxAttempts}, {Next}): {Reason}")]
+    private static partial void LogSendFailed(ILogger logger, int taskId, int attempt, int maxAttempts, string next, string reason);
 }

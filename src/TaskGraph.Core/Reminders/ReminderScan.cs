@@ -9,10 +9,11 @@ using TaskGraph.Core.Tasks;
 namespace TaskGraph.Core.Reminders;
 
 /// <summary>
-/// One pass of the reminder schedule: every open task whose due date is within the lead time and
-/// that has no reminder for that due date gets one <c>task.due_soon</c> event, written through the
-/// event log like any task change. Safe to run on every instance at once: the task row is locked
-/// and the reminder is unique per task and due date, so a race produces one event.
+/// One pass of the reminder schedule (a recurring job of the host's job engine): every open task whose
+/// due date is within the lead time and that has no reminder for that due date gets one
+/// <c>task.due_soon</c> event, written through the event log like any task change, and its e-mail job
+/// once that is committed. Safe to run on several instances at once: the task row is locked and the
+/// reminder is unique per task and due date, so a race produces one event.
 /// </summary>
 public sealed partial class ReminderScan(
     TaskGraphDbContext db,
@@ -22,6 +23,7 @@ public sealed partial class ReminderScan(
     IOptions<SmtpOptions> smtp,
     ReminderMetrics metrics,
     IEnumerable<ITaskChangeListener> listeners,
+    IReminderEmailJobs emails,
     ILogger<ReminderScan> logger)
 {
     /// <summary>Fires the reminders that are due now (at most a batch); returns how many this call fired.</summary>
@@ -46,6 +48,10 @@ public sealed partial class ReminderScan(
                 fired++;
             }
         }
+        if (smtp.Value.IsEnabled)
+        {
+            await RequeueStalledEmailsAsync(now, cancellationToken);
+        }
         await ForgetPastRemindersAsync(now, cancellationToken);
         return fired;
     }
@@ -53,6 +59,7 @@ public sealed partial class ReminderScan(
     private async Task<bool> TryFireAsync(TaskItem task, DateTime now, CancellationToken cancellationToken)
     {
         TaskEvent change;
+        TaskReminder reminder;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             // A no-op update that matches only the task as it was read: it locks the row until commit
@@ -66,13 +73,14 @@ public sealed partial class ReminderScan(
             {
                 return false;
             }
-            db.TaskReminders.Add(new TaskReminder
+            reminder = new TaskReminder
             {
                 TaskId = task.Id,
                 DueDate = dueDate,
                 FiredAt = now,
-                EmailDueAt = smtp.Value.IsEnabled ? now : null,
-            });
+                EmailDueAt = smtp.Value.IsEnabled ? now + ReminderMailer.RequeueAfter : null,
+            };
+            db.TaskReminders.Add(reminder);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -89,11 +97,43 @@ public sealed partial class ReminderScan(
         }
         metrics.Fired.Add(1);
         LogFired(logger, task.Id, change.Id);
+        if (reminder.EmailDueAt is not null)
+        {
+            emails.Enqueue(reminder.Id);
+        }
         foreach (var listener in listeners)
         {
             await listener.TaskChangedAsync(change, cancellationToken);
         }
         return true;
+    }
+
+    /// <summary>
+    /// Enqueues again the e-mails whose job is presumed lost: still pending past the time their next
+    /// attempt should have made progress (see <see cref="ReminderMailer.RequeueAfter"/>). Each is
+    /// pushed a period further first, so the next scan leaves it alone while the new job runs.
+    /// </summary>
+    private async Task RequeueStalledEmailsAsync(DateTime now, CancellationToken cancellationToken)
+    {
+        var stalled = await db.TaskReminders.AsNoTracking()
+            .Where(r => r.EmailDueAt != null && r.EmailDueAt <= now && r.EmailSentAt == null)
+            .OrderBy(r => r.EmailDueAt)
+            .Select(r => r.Id)
+            .Take(options.Value.BatchSize)
+            .ToListAsync(cancellationToken);
+        var requeueAt = now + ReminderMailer.RequeueAfter;
+        foreach (var id in stalled)
+        {
+            // Conditional, so two overlapping scans enqueue it once.
+            var claimed = await db.TaskReminders
+                .Where(r => r.Id == id && r.EmailDueAt != null && r.EmailDueAt <= now && r.EmailSentAt == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(r => r.EmailDueAt, requeueAt), cancellationToken);
+            if (claimed == 1)
+            {
+                LogRequeued(logger, id);
+                emails.Enqueue(id);
+            }
+        }
     }
 
     /// <summary>
@@ -110,4 +150,7 @@ public sealed partial class ReminderScan(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reminder fired for task {TaskId} (event {EventId}).")]
     private static partial void LogFired(ILogger logger, int taskId, long eventId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder e-mail {ReminderId} made no progress in time; its job is presumed lost and enqueued again.")]
+    private static partial void LogRequeued(ILogger logger, long reminderId);
 }

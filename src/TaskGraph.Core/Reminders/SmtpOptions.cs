@@ -18,9 +18,20 @@ public sealed class SmtpOptions : IValidatableObject
     [Range(1, 300)]
     public int TimeoutSeconds { get; set; } = 30;
 
-    /// <summary>Attempts per e-mail before it is given up (see <see cref="ReminderMailer"/> for the delays).</summary>
+    /// <summary>Attempts per e-mail before it is given up: the first and <c>MaxAttempts − 1</c> retries by the job engine.</summary>
     [Range(1, 20)]
     public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>Waits before the retries: 1 min, 5 min, 30 min, 2 h, 5 h, then 10 h (Standard Webhooks' schedule, shortened).</summary>
+    public static readonly IReadOnlyList<int> DefaultRetryDelaysSeconds = [60, 300, 1800, 7200, 18000, 36000];
+
+    /// <summary>Waits before each retry, the last one repeating; unset means <see cref="DefaultRetryDelaysSeconds"/>. (A default array here would be appended to, not replaced, by configuration.)</summary>
+    public int[]? RetryDelaysSeconds { get; set; }
+
+    public IReadOnlyList<int> RetrySchedule => RetryDelaysSeconds is { Length: > 0 } delays ? delays : DefaultRetryDelaysSeconds;
+
+    /// <summary>The wait before the retry that follows failed attempt <paramref name="attempt"/> (1-based).</summary>
+    public TimeSpan RetryDelay(int attempt) => TimeSpan.FromSeconds(RetrySchedule[Math.Min(attempt, RetrySchedule.Count) - 1]);
 
     public bool IsEnabled => !string.IsNullOrWhiteSpace(Url);
 
@@ -41,6 +52,10 @@ public sealed class SmtpOptions : IValidatableObject
         if (!MailboxAddress.TryParse(From, out _))
         {
             yield return new ValidationResult("SMTP_FROM (Smtp:From) must be an e-mail address, optionally with a name (\"TaskGraph <reminders@example.com>\").", [nameof(From)]);
+        }
+        if (RetryDelaysSeconds is { } delays && (delays.Length > 20 || delays.Any(d => d is < 0 or > 7 * 24 * 3600)))
+        {
+            yield return new ValidationResult("Smtp:RetryDelaysSeconds must be at most 20 waits of 0 to 604800 seconds.", [nameof(RetryDelaysSeconds)]);
         }
     }
 }

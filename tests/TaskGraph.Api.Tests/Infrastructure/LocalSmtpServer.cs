@@ -10,7 +10,7 @@ using SmtpServer.Storage;
 
 namespace TaskGraph.Api.Tests.Infrastructure;
 
-/// <summary>A real SMTP server (the SmtpServer package) on a loopback port, keeping every message it accepts and every login it was given.</summary>
+/// <summary>A real SMTP server (the SmtpServer package) on a loopback port, keeping every message it accepts and every login it was given; it may refuse the first messages.</summary>
 public sealed class LocalSmtpServer : IAsyncDisposable
 {
     private readonly Channel<MimeMessage> _messages = Channel.CreateUnbounded<MimeMessage>();
@@ -18,22 +18,29 @@ public sealed class LocalSmtpServer : IAsyncDisposable
     private readonly SmtpServer.SmtpServer _server;
     private readonly Task _running;
 
+    private readonly Refusals _refusals;
+
     /// <param name="port">The port to listen on; a free one when null (a test may reserve one first to show an outage).</param>
-    public LocalSmtpServer(int? port = null)
+    /// <param name="refuseFirst">How many messages to refuse (554 at the end of DATA) before accepting.</param>
+    public LocalSmtpServer(int? port = null, int refuseFirst = 0)
     {
+        _refusals = new Refusals(refuseFirst);
         Port = port ?? LoopbackPort.Free();
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
             .Endpoint(endpoint => endpoint.Endpoint(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, Port)).AllowUnsecureAuthentication())
             .Build();
         var services = new ServiceProvider();
-        services.Add(new Store(_messages.Writer));
+        services.Add(new Store(_messages.Writer, _refusals));
         services.Add(new Authenticator(Logins));
         _server = new SmtpServer.SmtpServer(options, services);
         _running = _server.StartAsync(_stop.Token);
     }
 
     public int Port { get; }
+
+    /// <summary>How many messages were refused so far.</summary>
+    public int Refused => _refusals.Count;
 
     /// <summary>The user names and passwords clients authenticated with.</summary>
     public ConcurrentQueue<(string User, string Password)> Logins { get; } = new();
@@ -60,10 +67,23 @@ public sealed class LocalSmtpServer : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private sealed class Store(ChannelWriter<MimeMessage> messages) : MessageStore
+    private sealed class Refusals(int refuseFirst)
+    {
+        private int _messages;
+
+        public int Count => Math.Min(Volatile.Read(ref _messages), refuseFirst);
+
+        public bool RefuseNext() => Interlocked.Increment(ref _messages) <= refuseFirst;
+    }
+
+    private sealed class Store(ChannelWriter<MimeMessage> messages, Refusals refusals) : MessageStore
     {
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
+            if (refusals.RefuseNext())
+            {
+                return SmtpResponse.TransactionFailed;
+            }
             using var stream = new MemoryStream(buffer.ToArray());
             await messages.WriteAsync(await MimeMessage.LoadAsync(stream, cancellationToken), cancellationToken);
             return SmtpResponse.Ok;

@@ -10,6 +10,8 @@ public sealed class ReminderConfigurationTests
     [InlineData("Reminders:LeadMinutes", "0", "REMINDER_LEAD_MINUTES (Reminders:LeadMinutes) must be between 1 and 10080 minutes")]
     [InlineData("Reminders:LeadMinutes", "20000", "LeadMinutes")]
     [InlineData("Reminders:ScanIntervalSeconds", "61", "ScanIntervalSeconds")]
+    [InlineData("Reminders:ScanIntervalSeconds", "7", "Reminders:ScanIntervalSeconds must divide 60")]
+    [InlineData("Smtp:RetryDelaysSeconds:0", "-1", "Smtp:RetryDelaysSeconds must be at most 20 waits")]
     [InlineData("Smtp:Url", "http://mail.example.com", "SMTP_URL (Smtp:Url) is not a valid SMTP URL")]
     [InlineData("Smtp:Url", "smtp://user:hunter2-secret@mail.example.com:25?tls=maybe", "tls must be auto, starttls or none")]
     [InlineData("Smtp:Url", "smtps://user:hunter2-secret@mail.example.com?tls=none", "smtps:// takes no query parameters")]

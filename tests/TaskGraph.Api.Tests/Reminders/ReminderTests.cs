@@ -43,20 +43,6 @@ public sealed class ReminderTests : IDisposable
     }
 
     [Fact]
-    public async Task A_task_created_inside_the_window_fires_at_the_next_scheduled_scan()
-    {
-        var (alice, _) = await _factory.CreateUserClientAsync();
-        var task = await alice.CreateTaskDueAsync("already close", Now + TimeSpan.FromMinutes(10));
-        var later = await alice.CreateTaskDueAsync("not yet", Now + TimeSpan.FromHours(3));
-
-        // Only the schedule's own timer runs the scan here: one interval (30 s) later it has fired.
-        var events = await _clock.AdvanceAndWaitForDueSoonAsync(alice, 1, TimeSpan.FromSeconds(30));
-
-        Assert.Equal([task.Id], events.Select(e => e.GetProperty("task_id").GetInt32()));
-        Assert.NotEqual(later.Id, events[0].GetProperty("task_id").GetInt32());
-    }
-
-    [Fact]
     public async Task Changing_the_due_date_re_arms_the_reminder_and_returning_to_a_fired_date_does_not()
     {
         var (alice, _) = await _factory.CreateUserClientAsync();

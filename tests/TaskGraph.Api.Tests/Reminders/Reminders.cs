@@ -1,22 +1,28 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
+using TaskGraph.Api.Reminders;
 using TaskGraph.Api.Tests.Infrastructure;
+using TaskGraph.Core.Data;
 using TaskGraph.Core.Reminders;
 
 namespace TaskGraph.Api.Tests.Reminders;
 
-/// <summary>What the reminder tests share: a clock they drive, direct scan and mailer passes, the due_soon events of the feed.</summary>
-public static class Reminders
+/// <summary>What the reminder tests share: a clock they drive, direct scans and e-mail runs, the due_soon events of the feed, waiting on a condition.</summary>
+public static partial class Reminders
 {
     /// <summary>
-    /// The app runs on <paramref name="clock"/>: its timers (the reminder schedule's too) move only when
-    /// the test advances it. Without the schedule, only the test's own passes run, so their results are exact.
+    /// The app reads <paramref name="clock"/> (Hangfire keeps the real time for its schedule and retries).
+    /// Without the schedule no recurring scan is registered and only the test's own scans run, so their
+    /// results are exact. With <paramref name="emails"/>, e-mail enqueues go through it.
     /// </summary>
-    public static T WithClock<T>(this T factory, FakeTimeProvider clock, bool schedule = true)
+    public static T WithClock<T>(this T factory, FakeTimeProvider clock, bool schedule = true, DroppingReminderEmails? emails = null)
         where T : TaskGraphFactory
     {
         factory.OverrideServices = services =>
@@ -24,7 +30,11 @@ public static class Reminders
             services.AddSingleton<TimeProvider>(clock);
             if (!schedule)
             {
-                services.Remove(services.Single(s => s.ServiceType == typeof(IHostedService) && s.ImplementationType == typeof(ReminderSchedule)));
+                services.Remove(services.Single(s => s.ServiceType == typeof(IHostedService) && s.ImplementationType == typeof(ReminderScanSchedule)));
+            }
+            if (emails is not null)
+            {
+                services.AddScoped<IReminderEmailJobs>(provider => emails.Over(ActivatorUtilities.CreateInstance<HangfireReminderEmailJobs>(provider)));
             }
         };
         return factory;
@@ -39,11 +49,39 @@ public static class Reminders
         return await scope.ServiceProvider.GetRequiredService<ReminderScan>().RunAsync(CancellationToken.None);
     }
 
-    public static async Task<int> SendEmailsAsync(this TaskGraphFactory factory)
+    /// <summary>Runs a reminder's e-mail job body directly, as a duplicate run would; true when it sent.</summary>
+    public static async Task<bool> DeliverEmailAsync(this TaskGraphFactory factory, long reminderId)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ReminderMailer>().SendDueAsync(CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<ReminderMailer>().DeliverAsync(reminderId, CancellationToken.None);
     }
+
+    /// <summary>The task_reminders rows, oldest first.</summary>
+    public static async Task<List<TaskReminder>> RemindersAsync(this TaskGraphFactory factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<TaskGraphDbContext>().TaskReminders.AsNoTracking().OrderBy(r => r.Id).ToListAsync();
+    }
+
+    /// <summary>The <c>taskgraph_reminders_emails_total</c> count for <paramref name="outcome"/> on this instance (0 before the first).</summary>
+    public static async Task<long> EmailsCountedAsync(this HttpClient client, string outcome) =>
+        EmailsLine().Matches(await client.GetStringAsync("/metrics")) is var lines
+        && lines.FirstOrDefault(m => m.Groups[1].Value.Contains($"outcome=\"{outcome}\"", StringComparison.Ordinal)) is { } line
+            ? long.Parse(line.Groups[2].Value, CultureInfo.InvariantCulture)
+            : 0;
+
+    /// <summary>Waits (up to 30 s) until <paramref name="condition"/> holds.</summary>
+    public static async Task UntilAsync(Func<Task<bool>> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!await condition())
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+
+    [GeneratedRegex("""taskgraph_reminders_emails_total\{([^}]*)\} (\d+)""")]
+    private static partial Regex EmailsLine();
 
     public static async Task<TaskDto> CreateTaskDueAsync(this HttpClient client, string title, DateTimeOffset due)
     {
@@ -65,22 +103,6 @@ public static class Reminders
             }
             found.AddRange(page.Where(e => e.GetProperty("type").GetString() == "task.due_soon"));
             after = page[^1].GetProperty("id").GetInt64();
-        }
-    }
-
-    /// <summary>Advances the clock in steps and waits (up to 10 s of real time) until the reminder schedule has written the expected events.</summary>
-    public static async Task<List<JsonElement>> AdvanceAndWaitForDueSoonAsync(this FakeTimeProvider clock, HttpClient client, int count, TimeSpan step)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        clock.Advance(step);
-        while (true)
-        {
-            var events = await client.DueSoonEventsAsync();
-            if (events.Count >= count || DateTime.UtcNow > deadline)
-            {
-                return events;
-            }
-            await Task.Delay(50);
         }
     }
 }
