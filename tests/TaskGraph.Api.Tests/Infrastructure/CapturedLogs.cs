@@ -26,13 +26,13 @@ public sealed class CapturedLogs : ILogEventSink
     public async Task<JsonElement> RequestLineAsync(string requestId) =>
         await EntryAsync(e => e.TryGetProperty("status", out _) && e.TryGetProperty("request_id", out var id) && id.GetString() == requestId);
 
-    /// <summary>The first line matching <paramref name="match"/>, waiting (generously) for the background writer.</summary>
-    public async Task<JsonElement> EntryAsync(Func<JsonElement, bool> match)
+    /// <summary>The first line matching <paramref name="match"/> after the first <paramref name="skip"/> lines, waiting (generously) for the background writer.</summary>
+    public async Task<JsonElement> EntryAsync(Func<JsonElement, bool> match, int skip = 0)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (true)
         {
-            foreach (var entry in Entries)
+            foreach (var entry in Entries.Skip(skip))
             {
                 if (match(entry))
                 {

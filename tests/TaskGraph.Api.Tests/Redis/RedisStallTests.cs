@@ -16,7 +16,8 @@ public sealed class RedisStallTests(RedisServerFixture redis)
         factory.WithRedis(redis).WithRateLimit(1000, 60);
         var alice = await factory.CreateUserClientAsync();
         Assert.Equal(HttpStatusCode.OK, (await alice.Client.GetAsync("/v1/tasks")).StatusCode);
-        Assert.DoesNotContain(factory.Logs.Entries, IsRedisTimeout);
+        // Only timeouts logged from here on count: on a loaded machine a live Redis can miss the 250 ms deadline too.
+        var beforeStall = factory.Logs.Lines.Count;
 
         await redis.FreezeAsync();
         try
@@ -31,7 +32,7 @@ public sealed class RedisStallTests(RedisServerFixture redis)
             Assert.Contains((await list.Content.ReadFromJsonAsync<List<TaskDto>>())!, t => t.Title == "written while Redis stalls");
             Assert.Equal(1, graphql.Data.GetProperty("tasks").GetProperty("totalCount").GetInt32());
             // The stall really happened: the app saw a Redis command time out.
-            await factory.Logs.EntryAsync(IsRedisTimeout);
+            await factory.Logs.EntryAsync(IsRedisTimeout, skip: beforeStall);
         }
         finally
         {
