@@ -53,6 +53,8 @@ public static class CoreExtensions
         services.AddScoped<TaskCommands>();
         services.AddScoped<TaskImports>();
         services.AddScoped<TaskImportJob>();
+        services.AddScoped<UnfinishedImports>();
+        services.AddSingleton<ImportMetrics>();
         services.AddScoped<JobQueries>();
         services.TryAddSingleton<ITaskPageCache, UncachedTaskPages>();
         services.AddTaskEvents(configuration);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.WebUtilities;
@@ -40,12 +41,16 @@ public static class ErrorExtensions
         StatusCodes.Status403Forbidden => "You do not have permission to do this.",
         StatusCodes.Status404NotFound => $"No resource was found at {http.Request.Path}.",
         StatusCodes.Status405MethodNotAllowed => $"{http.Request.Method} is not allowed on {http.Request.Path}.",
-        StatusCodes.Status413PayloadTooLarge => $"The request body is larger than the {RequestBodyLimit.MaxBytes / 1024} KiB limit.",
+        StatusCodes.Status413PayloadTooLarge => EndpointOf(http)?.Metadata.GetMetadata<EndpointBodyLimit>()?.TooLargeDetail
+            ?? $"The request body is larger than the {RequestBodyLimit.MaxBytes / 1024} KiB limit.",
         StatusCodes.Status415UnsupportedMediaType => "Send the request body as application/json.",
         StatusCodes.Status500InternalServerError => "An unexpected error occurred. Quote the request id when reporting it.",
         StatusCodes.Status503ServiceUnavailable => "The service is temporarily unavailable. Try again later.",
         _ => ReasonPhrases.GetReasonPhrase(status),
     };
+
+    /// <summary>The endpoint the request was routed to; the exception handler clears it before writing the error, but keeps it in its feature.</summary>
+    private static Endpoint? EndpointOf(HttpContext http) => http.GetEndpoint() ?? http.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
 
     /// <summary>Rejects bodies over the limit up front with 413; keeps bound JSON bodies readable again for <see cref="JsonBodyErrors"/>.</summary>
     public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app) => app.Use((context, next) =>

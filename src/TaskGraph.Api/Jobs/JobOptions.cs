@@ -22,6 +22,10 @@ public sealed class JobOptions
     [Range(50, 60_000)]
     public int SchedulePollIntervalMilliseconds { get; set; } = 5000;
 
+    /// <summary>Retries of a job that throws (Hangfire's backoff between them) before it is left failed; jobs with a schedule of their own keep it.</summary>
+    [Range(0, 100)]
+    public int RetryAttempts { get; set; } = 10;
+
     /// <summary>
     /// A job taken by an instance that then dies without a word is given to another after this long.
     /// On PostgreSQL a live instance keeps extending it, so a long job is never run twice meanwhile.

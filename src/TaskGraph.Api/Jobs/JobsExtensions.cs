@@ -35,11 +35,17 @@ public static class JobsExtensions
         services.AddSingleton<IJobFilterProvider>(provider =>
         {
             var own = new JobFilterCollection();
+            // Hangfire's global filters, with this host's retry count in place of the process-wide one.
+            foreach (var global in GlobalJobFilters.Filters.Where(f => f.Instance is not AutomaticRetryAttribute))
+            {
+                own.Add(global.Instance, global.Order);
+            }
+            own.Add(new AutomaticRetryAttribute { Attempts = provider.GetRequiredService<IOptions<JobOptions>>().Value.RetryAttempts });
             foreach (var filter in provider.GetServices<IApplyStateFilter>().Concat<object>(provider.GetServices<IElectStateFilter>()))
             {
                 own.Add(filter);
             }
-            return new JobFilterProviderCollection(JobFilterProviders.Providers, own);
+            return new JobFilterProviderCollection(new JobFilterAttributeFilterProvider(), own);
         });
         services.AddHangfire(hangfire => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

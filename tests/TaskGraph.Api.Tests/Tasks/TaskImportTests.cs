@@ -1,10 +1,16 @@
+using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using TaskGraph.Api.Errors;
+using TaskGraph.Api.Tasks.Transfer;
 using TaskGraph.Api.Tests.Events;
 using TaskGraph.Api.Tests.Infrastructure;
 using TaskGraph.Core.Data;
@@ -30,7 +36,7 @@ public sealed class TaskImportTests(TaskGraphFactory factory) : IClassFixture<Ta
 
     public sealed record JobErrorDto(int Row, string Field, string Message);
 
-    private sealed record StartedDto([property: JsonPropertyName("job_id")] string JobId);
+    internal sealed record StartedDto([property: JsonPropertyName("job_id")] string JobId);
 
     [Fact]
     public async Task A_10000_row_csv_import_creates_the_valid_rows_and_reports_each_bad_one()
@@ -147,6 +153,74 @@ public sealed class TaskImportTests(TaskGraphFactory factory) : IClassFixture<Ta
     }
 
     [Fact]
+    public async Task An_upload_over_the_import_size_limit_is_413_naming_the_import_limits_not_the_api_body_limit()
+    {
+        var (client, _) = await factory.CreateUserClientAsync();
+
+        var tooLarge = new ByteArrayContent(new byte[TaskImportEndpoints.MaxBodyBytes + 1]);
+        tooLarge.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var problem = await (await client.PostAsync("/v1/tasks/import", tooLarge)).AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+
+        Assert.Equal("An import is at most 48 MiB and 10,000 rows: split the upload into several imports.", problem.Detail);
+        var task = new ByteArrayContent(new byte[RequestBodyLimit.MaxBytes + 1]);
+        task.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var other = await (await client.PostAsync("/v1/tasks", task)).AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal("The request body is larger than the 1024 KiB limit.", other.Detail);
+    }
+
+    [Fact]
+    public async Task A_chunked_upload_that_outgrows_the_import_size_limit_is_413_naming_the_import_limits_and_leaves_nothing()
+    {
+        // Over HTTP/2 the client reads the early 413 while it is still sending (over HTTP/1.1 the server's close breaks its write).
+        using var app = new TaskGraphFactory();
+        app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+        using var client = new HttpClient
+        {
+            BaseAddress = app.ServerAddress,
+            DefaultRequestVersion = HttpVersion.Version20,
+            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
+        var user = await (await client.PostAsJsonAsync("/v1/auth/register", new { username = "chunked_uploader", email = "chunked@example.com", password = "password-123" })).ReadAsync<UserDto>(HttpStatusCode.Created);
+        await TaskGraphFactory.LoginAsync(client, "chunked_uploader", "password-123");
+        // No Content-Length: Kestrel stops the body as it passes the limit, midway through the one huge row.
+        var body = new StreamContent(new ChunkedJsonRow(TaskImportEndpoints.MaxBodyBytes * 2));
+        body.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+
+        var problem = await (await client.PostAsync("/v1/tasks/import", body)).AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+
+        Assert.Equal(TaskImportEndpoints.TooLargeDetail, problem.Detail);
+        await using var scope = app.Services.CreateAsyncScope();
+        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<TaskGraphDbContext>().Jobs.CountAsync(j => j.OwnerId == user.Id));
+    }
+
+    [Fact]
+    public async Task Metrics_count_the_rows_imports_created_and_rejected()
+    {
+        var (client, _) = await factory.CreateUserClientAsync();
+        var before = (Imported: await RowsAsync(client, "imported"), Rejected: await RowsAsync(client, "rejected"));
+
+        await ImportAsync(client, JsonContent.Create(new object[] { new { title = "one" }, new { title = "" }, new { title = "two" }, new { title = "three", priority = "urgent" } }));
+
+        // The scrape may be answered from the exporter's short cache: read until the counts move (or give up after 10 s).
+        var expected = (before.Imported + 2, before.Rejected + 2);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var counted = (await RowsAsync(client, "imported"), await RowsAsync(client, "rejected"));
+        while (counted != expected && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+            counted = (await RowsAsync(client, "imported"), await RowsAsync(client, "rejected"));
+        }
+        Assert.Equal(expected, counted);
+    }
+
+    /// <summary>The value of <c>taskgraph_imports_rows_total</c> for the outcome at /metrics; 0 before its first row.</summary>
+    private static async Task<long> RowsAsync(HttpClient client, string outcome)
+    {
+        var match = Regex.Match(await client.GetStringAsync("/metrics"), $$"""taskgraph_imports_rows_total\{[^}]*outcome="{{outcome}}"[^}]*\} (\d+)""");
+        return match.Success ? long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+    }
+
+    [Fact]
     public async Task A_job_is_visible_to_its_owner_and_admins_only()
     {
         var alice = await factory.CreateUserClientAsync();
@@ -222,7 +296,7 @@ public sealed class TaskImportTests(TaskGraphFactory factory) : IClassFixture<Ta
         await scope.ServiceProvider.GetRequiredService<TaskImportJob>().RunAsync(jobId, cancellationToken);
     }
 
-    private static async Task<JobDto> ImportAsync(HttpClient client, HttpContent body)
+    internal static async Task<JobDto> ImportAsync(HttpClient client, HttpContent body)
     {
         var response = await client.PostAsync("/v1/tasks/import", body);
         var started = await response.ReadAsync<StartedDto>(HttpStatusCode.Accepted);
@@ -231,7 +305,7 @@ public sealed class TaskImportTests(TaskGraphFactory factory) : IClassFixture<Ta
     }
 
     /// <summary>Polls the job until it has finished; a generous bound, since the machine is shared.</summary>
-    private static async Task<JobDto> WaitForJobAsync(HttpClient client, string id)
+    internal static async Task<JobDto> WaitForJobAsync(HttpClient client, string id)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         while (true)
@@ -257,6 +331,44 @@ public sealed class TaskImportTests(TaskGraphFactory factory) : IClassFixture<Ta
             _source.Cancel();
             return Task.CompletedTask;
         }
+    }
+
+    /// <summary>A body of <c>[{"title":"aaa…</c> that is <paramref name="length"/> bytes long, made up as it is read.</summary>
+    private sealed class ChunkedJsonRow(long length) : Stream
+    {
+        private static readonly byte[] Start = "[{\"title\":\""u8.ToArray();
+        private long _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = (int)Math.Min(count, length - _position);
+            for (var i = 0; i < n; i++)
+            {
+                buffer[offset + i] = _position + i < Start.Length ? Start[_position + i] : (byte)'a';
+            }
+            _position += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     /// <summary>Keeps the jobs an upload starts instead of running them, so the test runs them itself.</summary>

@@ -1,9 +1,10 @@
+using System.Globalization;
 using CsvHelper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
-using RequestSizeLimitAttribute = Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute;
 using Microsoft.Extensions.Options;
 using System.Text.Json;
+using TaskGraph.Api.Errors;
 using TaskGraph.Core.Auth;
 using TaskGraph.Core.Common;
 using TaskGraph.Core.Tasks.Import;
@@ -15,6 +16,10 @@ public static class TaskImportEndpoints
     /// <summary>10,000 rows of the longest title and description, with room for JSON escapes.</summary>
     public const long MaxBodyBytes = 48L * 1024 * 1024;
 
+    /// <summary>The 413's detail: the import's own limits, not the API's usual 1 MiB.</summary>
+    public static readonly string TooLargeDetail = string.Create(
+        CultureInfo.InvariantCulture, $"An import is at most {MaxBodyBytes / (1024 * 1024)} MiB and {TaskImports.MaxRows:N0} rows: split the upload into several imports.");
+
     /// <summary>POST /v1/tasks/import, on the tasks group: spools the upload and answers 202 with the job that imports it.</summary>
     public static RouteGroupBuilder MapTaskImport(this RouteGroupBuilder tasks)
     {
@@ -23,7 +28,7 @@ public static class TaskImportEndpoints
             .WithSummary("Import up to 10,000 tasks from a JSON array or CSV, as a background job")
             .WithDescription("Send a JSON array of tasks (the fields of POST /v1/tasks) with Content-Type: application/json, or CSV with a header row (title, description, completed, priority, due_date; only title is required, other columns are ignored, so an export re-imports) with Content-Type: text/csv. The rows are stored as they arrive; the answer is 202 with the job's id and Location: /v1/jobs/{id}. Valid rows become tasks; each bad row is reported in the job's errors with its number (from 1, the CSV header not counted).")
             .Accepts<IReadOnlyList<TaskRequest>>("application/json", TaskCsv.MediaType)
-            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
+            .WithMetadata(new EndpointBodyLimit(MaxBodyBytes, TooLargeDetail))
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return tasks;

@@ -11,7 +11,7 @@ namespace TaskGraph.Core.Tasks.Import;
 /// transaction that also deletes the chunk's rows and counts them done, so a run interrupted at any
 /// point and started again goes on where it stopped and never creates a row's task twice.
 /// </summary>
-public sealed class TaskImportJob(TaskGraphDbContext db, TaskCommands commands, TimeProvider time)
+public sealed class TaskImportJob(TaskGraphDbContext db, TaskCommands commands, TimeProvider time, ImportMetrics metrics)
 {
     public async Task RunAsync(Guid jobId, CancellationToken cancellationToken)
     {
@@ -51,6 +51,7 @@ public sealed class TaskImportJob(TaskGraphDbContext db, TaskCommands commands, 
                 await db.ImportRows.Where(r => r.JobId == jobId && r.Row <= last).ExecuteDeleteAsync(token);
                 await jobs.ExecuteUpdateAsync(set => set.SetProperty(j => j.Done, j => j.Done + rows.Count), token);
             }, cancellationToken);
+            metrics.Record(tasks.Count, rows.Count - tasks.Count);
             db.ChangeTracker.Clear();
         }
         var finished = time.GetUtcNow().UtcDateTime;

@@ -17,6 +17,7 @@ public sealed class TaskImports(TaskGraphDbContext db, TimeProvider time, ITaskI
     /// <summary>
     /// Writes the rows as they arrive, a chunk at a time (never the whole upload in memory), and queues
     /// the job. Refused with nothing kept when the upload has no row or more than <see cref="MaxRows"/>, or when reading it fails.
+    /// The job's total is stored only once the upload is complete, so a queued job without one is an upload that never finished.
     /// </summary>
     public async Task<Job> StartAsync(Actor actor, IAsyncEnumerable<ImportRow> rows, CancellationToken cancellationToken)
     {
@@ -30,6 +31,7 @@ public sealed class TaskImports(TaskGraphDbContext db, TimeProvider time, ITaskI
         };
         db.Jobs.Add(job);
         await db.SaveChangesAsync(cancellationToken);
+        db.Entry(job).State = EntityState.Detached;
         try
         {
             var chunk = new List<ImportRow>(ChunkSize);
@@ -52,7 +54,7 @@ public sealed class TaskImports(TaskGraphDbContext db, TimeProvider time, ITaskI
             {
                 throw DomainException.Invalid("body", "The import holds no rows.");
             }
-            await db.SaveChangesAsync(cancellationToken);
+            await db.Jobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(set => set.SetProperty(j => j.Total, job.Total), cancellationToken);
             jobs.Enqueue(job.Id);
         }
         catch
