@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text;
 using Hangfire;
 using Hangfire.States;
 using Microsoft.EntityFrameworkCore;
@@ -49,6 +51,28 @@ public sealed class TaskImportRecoveryTests
         Assert.Equal(("failed", 1), (deleted.Status, deleted.Progress.Total));
         Assert.Equal([new JobErrorDto(0, JobError.WholeJob, ImportFailureFilter.DeletedMessage)], deleted.Errors);
         Assert.Equal(0, await ImportRowsAsync(app, deleting));
+    }
+
+    [Fact]
+    public async Task An_upload_whose_client_disconnects_midway_leaves_no_job_and_no_rows()
+    {
+        using var app = new TaskGraphFactory().WithKestrel();
+        var (signedIn, user) = await app.CreateUserClientAsync();
+        // A plain client: the factory's own buffers a request body whole before sending it (to replay it on redirects).
+        using var client = new HttpClient { BaseAddress = app.ServerAddress };
+        client.DefaultRequestHeaders.Authorization = signedIn.DefaultRequestHeaders.Authorization;
+        var disconnect = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var body = new RowsThenDisconnect(TaskImports.ChunkSize * 3, disconnect.Task);
+        body.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+
+        var upload = client.PostAsync("/v1/tasks/import", body);
+        // The first chunk is spooled (the job exists) before the client goes away.
+        await Until(async () => await ImportRowsOfAsync(app, user.Id) >= TaskImports.ChunkSize);
+        disconnect.SetResult();
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => upload);
+
+        await Until(async () => await JobsOfAsync(app, user.Id) == 0);
+        Assert.Equal(0, await ImportRowsOfAsync(app, user.Id));
     }
 
     [Fact]
@@ -136,6 +160,19 @@ public sealed class TaskImportRecoveryTests
         return job.Id;
     }
 
+    private static async Task<int> JobsOfAsync(TaskGraphFactory app, int ownerId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<TaskGraphDbContext>().Jobs.CountAsync(j => j.OwnerId == ownerId);
+    }
+
+    private static async Task<int> ImportRowsOfAsync(TaskGraphFactory app, int ownerId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TaskGraphDbContext>();
+        return await db.ImportRows.CountAsync(r => db.Jobs.Any(j => j.Id == r.JobId && j.OwnerId == ownerId));
+    }
+
     private static async Task<bool> JobExistsAsync(TaskGraphFactory app, Guid id)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -156,6 +193,24 @@ public sealed class TaskImportRecoveryTests
         while (!await condition())
         {
             await Task.Delay(100, timeout.Token);
+        }
+    }
+
+    /// <summary>A JSON array of <paramref name="rows"/> rows, sent at once; then, when <paramref name="disconnect"/> completes, a failure that makes the client drop the connection.</summary>
+    private sealed class RowsThenDisconnect(int rows, Task disconnect) : HttpContent
+    {
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            await stream.WriteAsync(Encoding.UTF8.GetBytes("[" + string.Join(",", Enumerable.Range(1, rows).Select(i => $$"""{"title":"row {{i}}"}"""))));
+            await stream.FlushAsync();
+            await disconnect;
+            throw new IOException("The client went away.");
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
         }
     }
 
