@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -8,6 +9,7 @@ using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using TaskGraph.Api.Errors;
 using TaskGraph.Api.Tasks.Transfer;
@@ -290,6 +292,44 @@ public sealed class TaskImportTests(TaskGraphFactory factory) : IClassFixture<Ta
         Assert.Equal(rows.Length, await db.TaskEvents.CountAsync(e => e.OwnerId == user.Id && e.Type == TaskEventType.Created));
     }
 
+    [Fact]
+    public async Task Two_runs_of_one_import_that_read_the_same_chunk_create_each_row_once()
+    {
+        var held = new HeldImports();
+        var gate = new HoldFirstTransactionOfAFlow();
+        using var app = new TaskGraphFactory
+        {
+            OverrideServices = services =>
+            {
+                services.AddScoped<ITaskImportJobs>(_ => held);
+                services.ConfigureDbContext<TaskGraphDbContext>(options => options.AddInterceptors(gate));
+            },
+        };
+        var (client, user) = await app.CreateUserClientAsync();
+        var rows = Enumerable.Range(1, TaskImports.ChunkSize + 10).Select(i => new { title = $"row {i}" }).ToArray();
+        (await client.PostAsJsonAsync("/v1/tasks/import", rows)).EnsureSuccessStatusCode();
+        var jobId = Assert.Single(held.Jobs);
+
+        // The first run has read its first chunk and waits to write it; a second run (the engine
+        // delivering the job twice) reads the same chunk and finishes the whole job meanwhile.
+        var first = Task.Run(async () =>
+        {
+            HoldFirstTransactionOfAFlow.HoldThisFlow();
+            await RunAsync(app, jobId, CancellationToken.None);
+        });
+        await gate.Reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await RunAsync(app, jobId, CancellationToken.None);
+        gate.Release.SetResult();
+        await first.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var done = await client.GetFromJsonAsync<JobDto>($"/v1/jobs/{jobId}");
+        Assert.Equal(("succeeded", rows.Length, rows.Length), (done!.Status, done.Progress.Done, done.Progress.Total));
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TaskGraphDbContext>();
+        var titles = await db.Tasks.Where(t => t.OwnerId == user.Id).Select(t => t.Title).ToListAsync();
+        Assert.Equal(rows.Select(r => r.title).Order(), titles.Order());
+    }
+
     private static async Task RunAsync(TaskGraphFactory app, Guid jobId, CancellationToken cancellationToken)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -369,6 +409,30 @@ public sealed class TaskImportTests(TaskGraphFactory factory) : IClassFixture<Ta
         public override void SetLength(long value) => throw new NotSupportedException();
 
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    /// <summary>Holds the first database transaction begun by a flow marked with <see cref="HoldThisFlow"/> until released.</summary>
+    private sealed class HoldFirstTransactionOfAFlow : DbTransactionInterceptor
+    {
+        private static readonly AsyncLocal<bool> Marked = new();
+        private int _held;
+
+        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public static void HoldThisFlow() => Marked.Value = true;
+
+        public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
+            DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
+        {
+            if (Marked.Value && Interlocked.Exchange(ref _held, 1) == 0)
+            {
+                Reached.SetResult();
+                await Release.Task;
+            }
+            return result;
+        }
     }
 
     /// <summary>Keeps the jobs an upload starts instead of running them, so the test runs them itself.</summary>

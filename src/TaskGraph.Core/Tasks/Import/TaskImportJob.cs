@@ -44,13 +44,25 @@ public sealed class TaskImportJob(TaskGraphDbContext db, TaskCommands commands, 
                 errors.AddRange(problems.Select(p => new JobError { JobId = jobId, Row = row.Row, Field = p.Field, Message = p.Message }));
             }
             var last = rows[^1].Row;
-            await commands.CreateManyAsync(owner, tasks, async token =>
+            try
             {
-                db.JobErrors.AddRange(errors);
-                await db.SaveChangesAsync(token);
-                await db.ImportRows.Where(r => r.JobId == jobId && r.Row <= last).ExecuteDeleteAsync(token);
-                await jobs.ExecuteUpdateAsync(set => set.SetProperty(j => j.Done, j => j.Done + rows.Count), token);
-            }, cancellationToken);
+                await commands.CreateManyAsync(owner, tasks, async token =>
+                {
+                    db.JobErrors.AddRange(errors);
+                    await db.SaveChangesAsync(token);
+                    // Taking the chunk's rows is the claim: a second run of this job (the engine can deliver one
+                    // twice) that read the same chunk finds them gone once the first commits, and rolls back.
+                    if (await db.ImportRows.Where(r => r.JobId == jobId && r.Row <= last).ExecuteDeleteAsync(token) != rows.Count)
+                    {
+                        throw new ChunkTakenException();
+                    }
+                    await jobs.ExecuteUpdateAsync(set => set.SetProperty(j => j.Done, j => j.Done + rows.Count), token);
+                }, cancellationToken);
+            }
+            catch (ChunkTakenException)
+            {
+                return; // the run that took it carries the job on
+            }
             metrics.Record(tasks.Count, rows.Count - tasks.Count);
             db.ChangeTracker.Clear();
         }
@@ -59,4 +71,6 @@ public sealed class TaskImportJob(TaskGraphDbContext db, TaskCommands commands, 
             .SetProperty(j => j.Status, JobStatus.Succeeded)
             .SetProperty(j => j.FinishedAt, Common.UtcDateTime.ToStoredPrecision(finished)), cancellationToken);
     }
+
+    private sealed class ChunkTakenException : Exception;
 }
