@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -76,22 +77,26 @@ public sealed class TaskImportRecoveryTests
     }
 
     [Fact]
-    public async Task The_hourly_cleanup_deletes_uploads_that_died_midway_once_a_day_old_and_keeps_the_rest()
+    public async Task The_hourly_cleanup_deletes_uploads_that_died_midway_once_a_day_old_and_enqueues_stalled_ones_again()
     {
-        using var app = new TaskGraphFactory();
+        var enqueued = new RecordedImports();
+        using var app = new TaskGraphFactory { OverrideServices = services => services.AddScoped<ITaskImportJobs>(_ => enqueued) };
         var (_, user) = await app.CreateUserClientAsync();
         // What an instance that died while reading an upload leaves behind: a queued job without a total, and the rows spooled so far.
         var dead = await SpoolAsync(app, user.Id, age: UnfinishedImports.AbandonedUploadAge + TimeSpan.FromMinutes(5), total: 0);
         var uploading = await SpoolAsync(app, user.Id, age: TimeSpan.FromMinutes(5), total: 0);
-        var waiting = await SpoolAsync(app, user.Id, age: UnfinishedImports.AbandonedUploadAge + TimeSpan.FromMinutes(5), total: 3);
+        // A complete upload whose job was never handed to the engine (the instance died in between), and one just queued.
+        var stalled = await SpoolAsync(app, user.Id, age: UnfinishedImports.StalledQueueAge + TimeSpan.FromMinutes(5), total: 3);
+        var waiting = await SpoolAsync(app, user.Id, age: TimeSpan.FromMinutes(5), total: 3);
 
         app.Services.GetRequiredService<IRecurringJobManager>().Trigger(ImportCleanupSchedule.RecurringJobId);
 
         await Until(async () => !await JobExistsAsync(app, dead));
         Assert.Equal(0, await ImportRowsAsync(app, dead));
         Assert.True(await JobExistsAsync(app, uploading), "An upload still arriving is left alone.");
-        Assert.True(await JobExistsAsync(app, waiting), "A complete upload waiting for its job is left alone.");
-        Assert.Equal(6, await ImportRowsAsync(app, uploading) + await ImportRowsAsync(app, waiting));
+        await Until(() => Task.FromResult(enqueued.Jobs.Contains(stalled)));
+        Assert.Equal([stalled], enqueued.Jobs);
+        Assert.Equal(9, await ImportRowsAsync(app, uploading) + await ImportRowsAsync(app, stalled) + await ImportRowsAsync(app, waiting));
     }
 
     [Fact]
@@ -212,6 +217,16 @@ public sealed class TaskImportRecoveryTests
             length = 0;
             return false;
         }
+    }
+
+    /// <summary>Records the jobs handed to the engine instead of running them.</summary>
+    private sealed class RecordedImports : ITaskImportJobs
+    {
+        private readonly ConcurrentQueue<Guid> _jobs = new();
+
+        public IReadOnlyList<Guid> Jobs => [.. _jobs];
+
+        public void Enqueue(Guid jobId) => _jobs.Enqueue(jobId);
     }
 
     /// <summary>Holds the import after its first chunk commits, until the host's shutdown cancels it: a job caught mid-run by a restart.</summary>
