@@ -39,13 +39,13 @@ bench_stop_all() {
   BENCH_PIDS=()
 }
 
-bench_start_redis() {  # work dir → prints REDIS_URL
+bench_start_redis() {  # work dir → sets BENCH_REDIS_URL (not printed: a $(…) subshell would lose the tracked pid and leave the server running)
   local port
   port=$(bench_free_port)
   redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --daemonize no >"$1/redis.log" 2>&1 &
   bench_track $!
   for _ in $(seq 1 50); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.1; done
-  echo "redis://127.0.0.1:$port/0"
+  BENCH_REDIS_URL="redis://127.0.0.1:$port/0"
 }
 
 bench_wait_healthy() {

@@ -26,7 +26,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-redis_url=$(bench_start_redis "$work")
+bench_start_redis "$work"; redis_url=$BENCH_REDIS_URL
 
 rows=()
 failed=0
@@ -49,7 +49,7 @@ for database in $DATABASES; do
   ((status == 0)) || failed=1
   rows+=("$database|$out|$rss|$load_before")
   bench_stop_all
-  redis_url=$(bench_start_redis "$work")
+  bench_start_redis "$work"; redis_url=$BENCH_REDIS_URL
 done
 
 python3 - "$RESULTS" "$CLIENTS" "$SECONDS_PER_RUN" "$USERS" "${rows[@]}" <<'PY'

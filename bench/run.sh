@@ -25,7 +25,7 @@ bench_build bench/TaskGraph.Bench.Bare
 
 work=$(mktemp -d /tmp/taskgraph-bench.XXXXXX)
 trap 'bench_stop_all; rm -rf "$work"' EXIT
-redis_url=$(bench_start_redis "$work")
+bench_start_redis "$work"; redis_url=$BENCH_REDIS_URL
 
 bare=$(bench_free_port)
 ASPNETCORE_URLS="http://127.0.0.1:$bare" dotnet bench/TaskGraph.Bench.Bare/bin/Release/net10.0/TaskGraph.Bench.Bare.dll >"$work/bare.log" 2>&1 &
